@@ -1,0 +1,78 @@
+// The format comes from the bytes, never from the name: a workbook renamed .docx is still a workbook.
+import * as XLSX from 'xlsx';
+import { FilingError } from './errors.ts';
+import { limits } from './limits.ts';
+import { listZip } from './zip.ts';
+
+export type Format = 'docx' | 'xlsx' | 'xls' | 'md';
+
+const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+
+const SIGNATURES: [number[], string][] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x42, 0x4d], 'a BMP image'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document'],
+];
+
+export function detectFormat(buf: Buffer): Format {
+  if (buf.length === 0) throw new FilingError('empty_file', 'empty file');
+  if (buf.length > limits.maxFileBytes) {
+    throw new FilingError('too_large', `file too large (${mib(buf.length)}; limit ${mib(limits.maxFileBytes)})`);
+  }
+  if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) return zipFormat(buf);
+  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleFormat(buf);
+  for (const [sig, what] of SIGNATURES) {
+    if (startsWith(buf, sig)) throw new FilingError('unsupported_format', `not a Word, Excel or Markdown file (${what})`);
+  }
+  if (buf.subarray(0, 8192).includes(0)) {
+    throw new FilingError('unsupported_format', 'not a Word, Excel or Markdown file (binary data)');
+  }
+  return 'md';
+}
+
+function zipFormat(buf: Buffer): Format {
+  const entries = listZip(buf);
+  const expanded = entries.reduce((n, e) => n + e.uncompressedSize, 0);
+  const bomb = entries.find((e) => e.uncompressedSize > limits.maxRatio * Math.max(e.compressedSize, 1024));
+  if (expanded > limits.maxExpandedBytes || bomb) {
+    throw new FilingError(
+      'zip_bomb',
+      `archive would expand to ${mib(expanded)}${bomb ? ` (${bomb.name} compressed ${Math.round(bomb.uncompressedSize / Math.max(bomb.compressedSize, 1))}:1)` : ''}; refused as a zip bomb (limit ${mib(limits.maxExpandedBytes)})`,
+    );
+  }
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('word/document.xml')) return 'docx';
+  if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';
+  if ([...names].some((n) => n.startsWith('ppt/'))) {
+    throw new FilingError('unsupported_format', 'a PowerPoint presentation, not a Word, Excel or Markdown file');
+  }
+  throw new FilingError('unsupported_format', 'a zip archive that is not a Word or Excel document');
+}
+
+function oleFormat(buf: Buffer): Format {
+  let streams: string[];
+  try {
+    streams = XLSX.CFB.read(buf, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
+  } catch {
+    throw new FilingError('corrupt', 'damaged or truncated Office file (bad compound-file structure)');
+  }
+  const has = (name: string) => streams.some((s) => s.toLowerCase() === name.toLowerCase());
+  if (has('EncryptionInfo') || has('EncryptedPackage')) {
+    throw new FilingError('encrypted', 'password-protected (encrypted) file; save an unprotected copy and import that');
+  }
+  if (has('Workbook') || has('Book')) return 'xls';
+  if (has('WordDocument')) {
+    throw new FilingError('unsupported_format', 'a legacy Word 97-2003 .doc file; save it as .docx and import that');
+  }
+  throw new FilingError('unsupported_format', 'an Office compound file that is neither a workbook nor a Word document');
+}
+
+function mib(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}

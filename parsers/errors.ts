@@ -1,0 +1,30 @@
+// Errors are values with a code a program can branch on and a message a person can read.
+// Thrown across the pipeline, caught at the edge (CLI, worker) and turned into one line.
+
+export type ErrorCode =
+  | 'empty_file'
+  | 'too_large'
+  | 'zip_bomb'
+  | 'unsupported_format'
+  | 'corrupt'
+  | 'encrypted'
+  | 'no_form'
+  | 'other_form'
+  | 'invalid_record'
+  | 'unreadable';
+
+export class FilingError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'FilingError';
+    this.code = code;
+  }
+}
+
+/** Any thrown thing as a FilingError: library errors become `unreadable` with their own first line. */
+export function asFilingError(e: unknown, fallback: ErrorCode = 'unreadable'): FilingError {
+  if (e instanceof FilingError) return e;
+  const text = e instanceof Error ? e.message : String(e);
+  return new FilingError(fallback, text.split('\n')[0].slice(0, 300) || 'unknown error');
+}

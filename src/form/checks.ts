@@ -1,0 +1,29 @@
+// Checks of what the filer wrote; found problems travel in the record's warnings, with the spec's codes.
+import type { FilingRecord, FilingWarning } from '../schema.ts';
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 0.0001;
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export function checkRecord(record: Pick<FilingRecord, 'funding' | 'project' | 'indicators'>): FilingWarning[] {
+  const warnings: FilingWarning[] = [];
+  const f = record.funding;
+  const sum = (total: number | null, parts: (number | null)[], what: string, partNames: string) => {
+    if (total == null || parts.every((p) => p == null)) return;
+    const s = round(parts.reduce<number>((a, p) => a + (p ?? 0), 0));
+    if (!near(total, s)) warnings.push({ code: 'funding_sum', message: `${what} ${total} is not ${partNames} (${s})` });
+  };
+  sum(f.total, [f.fiscal, f.other], 'total', 'fiscal + other');
+  sum(f.annualTotal, [f.annualAppropriation, f.priorYearCarryover, f.annualOther], 'annualTotal', 'annualAppropriation + priorYearCarryover + annualOther');
+  const { plannedStart, plannedEnd } = record.project;
+  if (plannedStart && plannedEnd && plannedEnd < plannedStart) {
+    warnings.push({ code: 'dates_order', message: `plannedEnd ${plannedEnd} is before plannedStart ${plannedStart}` });
+  }
+  const seen = new Set<string>();
+  for (const i of record.indicators) {
+    const key = `${i.horizon}|${i.level1}|${i.level2}|${i.name}`;
+    if (seen.has(key)) warnings.push({ code: 'duplicate_indicator', message: `${i.name} appears twice under ${i.level2 ?? i.level1 ?? 'the same group'}` });
+    seen.add(key);
+    if (i.target == null) warnings.push({ code: 'target_missing', message: `${i.name} has no target` });
+  }
+  return warnings;
+}

@@ -1,0 +1,182 @@
+// The header part of a form: project fields, the funding block, goal texts, and every other
+// labelled field (extras). Labels are found by their text; a value is the cell right of its label.
+import type { FilingRecord } from '../schema.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { parseDate, parseDateRange } from '../values/date.ts';
+import type { AmountUnit } from '../values/amount.ts';
+import type { Cell, FormView } from './view.ts';
+import {
+  COLUMN_HEADERS, DATE_LABELS, FUNDING_LABELS, FUNDING_SHARED, GOAL_LABELS, PERIOD_LABEL, PROJECT_LABELS,
+  SECTION_LABELS, level1Of, level2Of, type FundingField, type GoalField,
+} from './vocabulary.ts';
+
+export interface FundingEntry {
+  label: string;
+  key: string;
+  r: number;
+  c: number;
+  value: Cell | undefined;
+}
+
+export interface HeaderFields {
+  project: FilingRecord['project'];
+  goals: FilingRecord['goals'];
+  funding: FundingEntry[];
+  unit: AmountUnit;
+  notes: string[];
+}
+
+const PERIOD = /(\d{4})\s*年?\s*[-~～—至到]\s*(\d{4})\s*年?/u;
+const UNIT_NOTE = /^(?:金额)?单位[:：]\s*(万元|元)$/u;
+
+export function isKnownLabel(key: string): boolean {
+  return (
+    key in PROJECT_LABELS || key in DATE_LABELS || PERIOD_LABEL.test(key) || key in FUNDING_LABELS || key in FUNDING_SHARED ||
+    key in GOAL_LABELS || SECTION_LABELS.has(key) || key in COLUMN_HEADERS || level1Of(key) !== undefined || level2Of(key) !== undefined
+  );
+}
+
+const looksLikeLabel = (cell: Cell | undefined) => !!cell?.text && (isKnownLabel(cell.key) || /[:：]$/u.test(cell.text));
+
+export function emptyProject(): FilingRecord['project'] {
+  return {
+    name: null, category: null, nature: null, attribute: null, department: null, departmentCode: null,
+    implementingUnit: null, plannedStart: null, plannedEnd: null, extras: {},
+  };
+}
+
+export function readHeader(view: FormView, rows: number[], before: string[], project = emptyProject()): HeaderFields {
+  const out: HeaderFields = {
+    project,
+    goals: { overallPeriod: null, overall: null, annual: null },
+    funding: [],
+    unit: '万元',
+    notes: [],
+  };
+  const unitHint = [...before, ...rows.flatMap((r) => view.row(r).map((c) => c.text))].find((t) => /单位[:：]\s*元|[(（]元[)）]/u.test(t));
+  if (unitHint) out.unit = '元';
+
+  for (const r of rows) {
+    for (const cell of view.row(r)) {
+      if (!cell.text || view.isUsed(cell)) continue;
+      readCell(view, cell, out);
+    }
+  }
+  return out;
+}
+
+function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
+  const { key } = cell;
+  const value = () => {
+    const right = view.right(cell);
+    if (!right || looksLikeLabel(right)) return undefined;
+    view.use(right);
+    return right;
+  };
+  const periodIn = (text: string) => {
+    const m = PERIOD.exec(text);
+    if (m && !out.goals.overallPeriod) out.goals.overallPeriod = `${m[1]}-${m[2]}`;
+  };
+
+  if (UNIT_NOTE.test(cell.text.replace(/\s+/g, ''))) return view.use(cell);
+  const field = PROJECT_LABELS[key];
+  if (field) {
+    view.use(cell);
+    const v = value();
+    setProject(out.project, field, v?.text ?? null);
+    return;
+  }
+  const dateField = DATE_LABELS[key];
+  if (dateField) {
+    view.use(cell);
+    const v = value();
+    const iso = parseDate(v?.text ?? null, dateField === 'plannedEnd');
+    if (iso) out.project[dateField === 'plannedEnd' ? 'plannedEnd' : 'plannedStart'] = iso;
+    else if (v) out.project.extras[extraKey(cell.text)] = v.text;
+    return;
+  }
+  if (PERIOD_LABEL.test(key)) {
+    view.use(cell);
+    const v = value();
+    const range = parseDateRange(v?.text ?? null);
+    if (range) {
+      out.project.plannedStart ??= range.start;
+      out.project.plannedEnd ??= range.end;
+    } else out.project.extras[extraKey(cell.text)] = v?.text ?? null;
+    return;
+  }
+  if (key in FUNDING_LABELS || key in FUNDING_SHARED) {
+    view.use(cell);
+    out.funding.push({ label: cell.text, key, r: cell.r, c: cell.c, value: value() });
+    return;
+  }
+  const goal = GOAL_LABELS[key];
+  if (goal) {
+    view.use(cell);
+    periodIn(cell.text);
+    readGoal(view, cell, goal, out);
+    return;
+  }
+  if (SECTION_LABELS.has(key) || key in COLUMN_HEADERS) {
+    view.use(cell);
+    if (/绩效目标/u.test(key)) periodIn(cell.text);
+    return;
+  }
+  // 预算单位:某某局 — a label and its value in one cell.
+  const inline = /^([^:：]{2,12})[:：]\s*(.+)$/u.exec(cell.text);
+  if (inline && cell.text.length <= 60) {
+    view.use(cell);
+    out.project.extras[extraKey(inline[1])] = normalizeText(inline[2]);
+    return;
+  }
+  if (/[:：]$/u.test(cell.text) || (isShortLabel(cell.text) && view.right(cell) !== undefined)) {
+    view.use(cell);
+    const v = value();
+    out.funding.push({ label: cell.text, key: extraKey(cell.text), r: cell.r, c: cell.c, value: v });
+  }
+}
+
+/** Unknown labels wait in the funding list: an amount beside a money word goes to funding.extras, the rest to project.extras. */
+function isShortLabel(text: string): boolean {
+  return text.length <= 20 && !/[。；;,，]/u.test(text) && !/^\d/u.test(text);
+}
+
+function readGoal(view: FormView, cell: Cell, goal: GoalField, out: HeaderFields): void {
+  const right = view.right(cell);
+  let v: Cell | undefined = right?.text && !looksLikeLabel(right) ? right : undefined;
+  if (!v) {
+    const below = view.below(cell);
+    if (below?.text && !looksLikeLabel(below) && !view.isUsed(below)) v = below;
+  }
+  if (!v) return; // a heading over 中期目标 / 年度目标, not a goal of its own
+  view.use(v);
+  if (out.goals[goal] == null) out.goals[goal] = v.text;
+  else out.goals[goal] = `${out.goals[goal]} ${v.text}`;
+}
+
+export function extraKey(label: string): string {
+  return normalizeText(label).replace(/[:：]\s*$/u, '').trim();
+}
+
+function setProject(project: FilingRecord['project'], field: keyof typeof project, value: string | null): void {
+  if (field === 'department' && value) {
+    const { name, code } = splitCode(value);
+    project.department ??= name;
+    if (code) project.departmentCode ??= code;
+    return;
+  }
+  if (field === 'extras' || field === 'plannedStart' || field === 'plannedEnd') return;
+  project[field] ??= value;
+}
+
+/** [015001]武汉市青山区教育局, 219001-某局, 原州区宗教事务局116422210101621779 → name and code. */
+export function splitCode(text: string): { name: string; code: string | null } {
+  const bracket = /^[[【(（]\s*([0-9A-Za-z]+)\s*[\]】)）]\s*(.+)$/u.exec(text);
+  if (bracket) return { code: bracket[1], name: bracket[2].trim() };
+  const dash = /^(\d{3,})\s*[-－—]\s*(.+)$/u.exec(text);
+  if (dash) return { code: dash[1], name: dash[2].trim() };
+  const tail = /^(\D+?)(\d{12,})$/u.exec(text);
+  if (tail) return { code: tail[2], name: tail[1].trim() };
+  return { name: text, code: null };
+}
+

@@ -1,0 +1,124 @@
+// Finds the forms among a file's grids: a form is a table with a project header or an indicator
+// header. A form split over two tables (header table, indicator table) is joined back; a table that
+// holds several forms one under another is cut apart. Other kinds of forms are told apart here too.
+import type { Grid } from '../../parsers/grid.ts';
+import { labelKey, normalizeText } from '../text/normalize.ts';
+import { COLUMN_HEADERS, PROJECT_LABELS } from './vocabulary.ts';
+
+export type FormKind = 'target' | 'self_evaluation' | 'department';
+
+export interface FormRegion {
+  grid: Grid;
+  kind: FormKind;
+  /** The wording that told a non-target form apart, for the user's message. */
+  evidence: string;
+}
+
+const isNameLabel = (t: string) => PROJECT_LABELS[labelKey(t)] === 'name';
+const isLevelHeader = (t: string) => COLUMN_HEADERS[labelKey(t)] === 'level1' || COLUMN_HEADERS[labelKey(t)] === 'level2';
+
+function rowsWith(grid: Grid, test: (t: string) => boolean): number[] {
+  const out: number[] = [];
+  grid.cells.forEach((row, r) => {
+    if (row.some((t) => t && test(t))) out.push(r);
+  });
+  return out;
+}
+
+/** Rows where an indicator header stands: at least two of 一级指标/二级指标 …, or one with 三级指标. */
+export function indicatorHeaderRows(grid: Grid): number[] {
+  return rowsWith(grid, (t) => isLevelHeader(t)).filter((r) => {
+    const roles = grid.cells[r].filter(Boolean).map((t) => COLUMN_HEADERS[labelKey(t)]);
+    return roles.filter((x) => x === 'level1' || x === 'level2').length >= 1 && roles.filter(Boolean).length >= 2;
+  });
+}
+
+export function locateForms(grids: Grid[]): FormRegion[] {
+  const pieces = grids.flatMap(splitStacked);
+  const regions: FormRegion[] = [];
+  let open: { grid: Grid; hasIndicators: boolean } | null = null;
+  for (const grid of pieces) {
+    const hasName = rowsWith(grid, isNameLabel).length > 0;
+    const hasIndicators = indicatorHeaderRows(grid).length > 0;
+    if (!hasName && !hasIndicators) {
+      open = null;
+      continue;
+    }
+    if (!hasName && open && !open.hasIndicators) {
+      // The indicator table of the form whose header table came just before.
+      const joined = stack(open.grid, grid);
+      regions[regions.length - 1] = { ...regions[regions.length - 1], grid: joined };
+      regions[regions.length - 1] = classify(joined);
+      open = { grid: joined, hasIndicators: true };
+      continue;
+    }
+    regions.push(classify(grid));
+    open = { grid, hasIndicators };
+  }
+  return regions;
+}
+
+function classify(grid: Grid): FormRegion {
+  const top = [...grid.before, ...grid.cells.slice(0, 4).flat()].map(normalizeText).filter(Boolean);
+  const all = grid.cells.flat().map(normalizeText).filter(Boolean);
+  const selfTitle = top.find((t) => /自评表|自评价表/u.test(t));
+  const selfColumns = all.find((t) => /^(实际完成值|完成值|全年实际值|实际完成情况)/u.test(labelKey(t))) && all.some((t) => labelKey(t) === '得分');
+  if (selfTitle || selfColumns) {
+    return { grid, kind: 'self_evaluation', evidence: selfTitle ?? '项目支出绩效自评表' };
+  }
+  const deptTitle = top.find((t) => /整体.*绩效目标|部门整体支出/u.test(t));
+  const hasProject = all.some(isNameLabel);
+  if (deptTitle || (!hasProject && all.some((t) => /^部门(\(单位\))?名称$/u.test(labelKey(t)) || labelKey(t) === '部门(单位)名称'))) {
+    return { grid, kind: 'department', evidence: deptTitle ?? '部门整体支出绩效目标表' };
+  }
+  return { grid, kind: 'target', evidence: '' };
+}
+
+/** One grid holding several forms one under another: cut before each later form's header. */
+function splitStacked(grid: Grid): Grid[] {
+  const names = rowsWith(grid, isNameLabel);
+  const headers = indicatorHeaderRows(grid);
+  const cuts: number[] = [];
+  for (const n of names.slice(1)) {
+    // Only a name row that comes after an indicator header starts a new form.
+    const prevHeader = headers.filter((h) => h < n).at(-1);
+    if (prevHeader === undefined || cuts.some((c) => c > prevHeader)) continue;
+    let cut = n;
+    while (cut - 1 > prevHeader && isPreamble(grid.cells[cut - 1])) cut--;
+    cuts.push(cut);
+  }
+  if (cuts.length === 0) return [grid];
+  const bounds = [0, ...cuts, grid.cells.length];
+  return bounds.slice(0, -1).map((start, i) => slice(grid, start, bounds[i + 1], i));
+}
+
+/** Title lines and 项目责任人:-style lines that open a form. */
+function isPreamble(row: string[]): boolean {
+  const texts = row.map(normalizeText).filter(Boolean);
+  if (texts.length === 0) return false;
+  return texts.every((t) => /绩效目标|年度\)?$|[:：]$|盖章|单位[:：]/u.test(t));
+}
+
+function slice(grid: Grid, start: number, end: number, index: number): Grid {
+  const merges = grid.merges
+    .filter((m) => m.r0 >= start && m.r0 < end)
+    .map((m) => ({ ...m, r0: m.r0 - start, r1: Math.min(m.r1, end - 1) - start }));
+  return {
+    locator: index === 0 ? grid.locator : `${grid.locator} form ${index + 1}`,
+    cells: grid.cells.slice(start, end),
+    merges,
+    before: index === 0 ? grid.before : [],
+  };
+}
+
+function stack(a: Grid, b: Grid): Grid {
+  const width = Math.max(a.cells[0]?.length ?? 0, b.cells[0]?.length ?? 0);
+  const pad = (rows: string[][]) => rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+  const offset = a.cells.length;
+  return {
+    locator: `${a.locator.replace(/^table (\d+).*$/u, 'tables $1')}-${b.locator.replace(/^table /u, '')}`,
+    cells: [...pad(a.cells), ...pad(b.cells)],
+    merges: [...a.merges, ...b.merges.map((m) => ({ ...m, r0: m.r0 + offset, r1: m.r1 + offset }))],
+    before: a.before,
+  };
+}

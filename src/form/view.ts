@@ -1,0 +1,96 @@
+// The form reader's working view of a grid: normalised texts, merge origins, and a ledger of which
+// cells were placed, so that whatever is left ends in `unmapped` and nothing is dropped silently.
+import type { Grid } from '../../parsers/grid.ts';
+import { labelKey, normalizeText } from '../text/normalize.ts';
+
+export interface Cell {
+  r: number;
+  c: number;
+  /** Last column the cell covers (merged across). */
+  c1: number;
+  text: string;
+  key: string;
+}
+
+export class FormView {
+  readonly height: number;
+  readonly width: number;
+  private readonly texts: string[][];
+  /** For a cell inside a merged region (not its top-left), the region's origin row. */
+  private readonly coveredFrom: (number | undefined)[][];
+  private readonly spanEnd: number[][];
+  private readonly used = new Set<number>();
+
+  constructor(readonly grid: Grid) {
+    this.height = grid.cells.length;
+    this.width = grid.cells[0]?.length ?? 0;
+    this.texts = grid.cells.map((row) => row.map(normalizeText));
+    this.coveredFrom = grid.cells.map((row) => row.map(() => undefined));
+    this.spanEnd = grid.cells.map((row) => row.map((_, c) => c));
+    for (const m of grid.merges) {
+      for (let r = m.r0; r <= Math.min(m.r1, this.height - 1); r++) {
+        for (let c = m.c0; c <= Math.min(m.c1, this.width - 1); c++) {
+          if (r !== m.r0 || c !== m.c0) this.coveredFrom[r][c] = m.r0;
+        }
+      }
+      if (m.r0 < this.height && m.c0 < this.width) this.spanEnd[m.r0][m.c0] = Math.min(m.c1, this.width - 1);
+    }
+  }
+
+  text(r: number, c: number): string {
+    return this.texts[r]?.[c] ?? '';
+  }
+
+  /** A cell that a merged region starting in an earlier row reaches down into. */
+  coveredFromAbove(r: number, c: number): boolean {
+    const from = this.coveredFrom[r]?.[c];
+    return from !== undefined && from < r;
+  }
+
+  /** The cells that begin in row r (a merged region counts once, at its top-left), blank ones included. */
+  row(r: number): Cell[] {
+    const out: Cell[] = [];
+    for (let c = 0; c < this.width; c++) {
+      if (this.coveredFrom[r][c] !== undefined) continue;
+      const text = this.texts[r][c];
+      out.push({ r, c, c1: this.spanEnd[r][c], text, key: text ? labelKey(text) : '' });
+    }
+    return out;
+  }
+
+  /** The next cell right of `cell` in its row. */
+  right(cell: Cell): Cell | undefined {
+    return this.row(cell.r).find((x) => x.c > cell.c1);
+  }
+
+  /** The cell that begins directly below `cell` (same first column), if any. */
+  below(cell: Cell): Cell | undefined {
+    for (let r = cell.r + 1; r < this.height; r++) {
+      if (this.coveredFrom[r][cell.c] !== undefined) continue;
+      return this.row(r).find((x) => x.c === cell.c);
+    }
+    return undefined;
+  }
+
+  isBlankRow(r: number): boolean {
+    return this.texts[r].every((t, c) => t === '' || this.coveredFrom[r][c] !== undefined);
+  }
+
+  use(cell: { r: number; c: number } | undefined): void {
+    if (cell) this.used.add(cell.r * 100000 + cell.c);
+  }
+
+  isUsed(cell: { r: number; c: number }): boolean {
+    return this.used.has(cell.r * 100000 + cell.c);
+  }
+
+  unmapped(rowOffset = 0): { row: number; col: number; text: string }[] {
+    const out: { row: number; col: number; text: string }[] = [];
+    for (let r = 0; r < this.height; r++) {
+      for (const cell of this.row(r)) {
+        if (cell.text && !this.isUsed(cell)) out.push({ row: r + rowOffset, col: cell.c, text: cell.text });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,111 @@
+// The filing record (shared/spec/filing-record.md) as a zod schema: the single source of its types.
+import { z } from 'zod';
+
+const text = z.string().min(1).nullable();
+const amount = z.number().finite().nullable();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable();
+
+export const Level1Code = z.enum(['output', 'cost', 'benefit', 'satisfaction', 'effect', 'influence', 'other']);
+export const Level2Code = z.enum([
+  'quantity', 'quality', 'timeliness', 'cost',
+  'economic_cost', 'social_cost', 'environmental_cost',
+  'economic', 'social', 'ecological', 'sustainability', 'satisfaction',
+  'long_term_management', 'human_resources', 'hardware', 'information_sharing', 'archives',
+  'other',
+]);
+
+export const TargetSchema = z.discriminatedUnion('kind', [
+  z.object({
+    raw: z.string().min(1),
+    kind: z.literal('numeric'),
+    op: z.enum(['=', '>=', '<=', '>', '<']),
+    value: z.number().finite(),
+    unit: z.string().min(1).nullable(),
+  }).strict(),
+  z.object({
+    raw: z.string().min(1),
+    kind: z.literal('range'),
+    min: z.number().finite(),
+    max: z.number().finite(),
+    unit: z.string().min(1).nullable(),
+  }).strict(),
+  z.object({ raw: z.string().min(1), kind: z.literal('qualitative') }).strict(),
+]);
+
+export const IndicatorSchema = z.object({
+  horizon: z.enum(['annual', 'overall']),
+  level1: text,
+  level1Code: Level1Code.nullable(),
+  level2: text,
+  level2Code: Level2Code.nullable(),
+  name: z.string().min(1),
+  target: TargetSchema.nullable(),
+  explanation: text,
+  basis: text,
+}).strict();
+
+export const GroupSchema = z.object({
+  level1: text,
+  level1Code: Level1Code.nullable(),
+  level2: z.string().min(1),
+  level2Code: Level2Code,
+}).strict();
+
+export const WarningCode = z.enum(['funding_sum', 'dates_order', 'duplicate_indicator', 'target_missing']);
+
+export const FilingRecordSchema = z.object({
+  schemaVersion: z.literal(1),
+  id: z.string().regex(/^[0-9a-f]{64}:\d+$/),
+  source: z.object({
+    file: z.string().min(1),
+    format: z.enum(['docx', 'xlsx', 'xls', 'md']),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    formIndex: z.number().int().nonnegative(),
+    locator: z.string().min(1),
+  }).strict(),
+  form: z.object({
+    title: text,
+    fiscalYear: z.number().int().min(1990).max(2100).nullable(),
+  }).strict(),
+  project: z.object({
+    name: text,
+    category: text,
+    nature: text,
+    attribute: text,
+    department: text,
+    departmentCode: text,
+    implementingUnit: text,
+    plannedStart: isoDate,
+    plannedEnd: isoDate,
+    extras: z.record(z.string(), z.string().nullable()),
+  }).strict(),
+  funding: z.object({
+    unit: z.literal('万元'),
+    total: amount,
+    fiscal: amount,
+    other: amount,
+    annualTotal: amount,
+    annualAppropriation: amount,
+    priorYearCarryover: amount,
+    annualOther: amount,
+    extras: z.record(z.string(), z.number().finite().nullable()),
+  }).strict(),
+  goals: z.object({
+    overallPeriod: z.string().regex(/^\d{4}-\d{4}$/).nullable(),
+    overall: text,
+    annual: text,
+  }).strict(),
+  indicators: z.array(IndicatorSchema),
+  emptyGroups: z.array(GroupSchema),
+  unmapped: z.array(z.object({ row: z.number().int(), col: z.number().int(), text: z.string().min(1) }).strict()),
+  warnings: z.array(z.object({ code: WarningCode, message: z.string().min(1) }).strict()),
+}).strict();
+
+export type FilingRecord = z.infer<typeof FilingRecordSchema>;
+export type Indicator = z.infer<typeof IndicatorSchema>;
+export type Target = z.infer<typeof TargetSchema>;
+export type Group = z.infer<typeof GroupSchema>;
+export type Level1 = z.infer<typeof Level1Code>;
+export type Level2 = z.infer<typeof Level2Code>;
+export type FilingWarning = FilingRecord['warnings'][number];
+export type SourceFormat = FilingRecord['source']['format'];

@@ -1,0 +1,37 @@
+// Text normalisation from the spec: every comparison and every stored string goes through here.
+
+const CJK = '\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
+
+/** NFKC, trimmed, white-space runs to one space, no space between two CJK characters, wrapping quotes dropped. */
+export function normalizeText(raw: string): string {
+  let s = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  s = s.replace(SPACE_BETWEEN_CJK, '');
+  if (s.length >= 2 && s.startsWith('"') && s.endsWith('"') && !s.slice(1, -1).includes('"')) {
+    s = s.slice(1, -1).trim();
+  }
+  return s;
+}
+
+/** normalizeText, with blank as null (records never hold ""). */
+export function textOrNull(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  const s = normalizeText(raw);
+  return s === '' ? null : s;
+}
+
+/** A label's comparable key: normalised, without spaces, trailing colon, or bracketed annotations. */
+export function labelKey(text: string): string {
+  return stripAnnotations(normalizeText(text))
+    .replace(/\s+/g, '')
+    .replace(/[:：]+$/u, '');
+}
+
+/** Removes bracketed annotations such as (50分), (0-20)分, (必填硬性指标), (万元). */
+export function stripAnnotations(s: string): string {
+  return s
+    .replace(/\([^()]*\)\s*分?/gu, '')
+    .replace(/\[[^\][]*\]/gu, '')
+    .replace(/【[^】]*】/gu, '')
+    .trim();
+}
