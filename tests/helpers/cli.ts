@@ -1,0 +1,25 @@
+// Runs the real command line, as a user would, and hands back what they would see.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const shared = path.resolve(root, '../shared');
+export const fixture = (...p: string[]) => path.join(root, 'fixtures', ...p);
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function filings(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(root, 'bin/filings.js'), ...args],
+      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
