@@ -6,13 +6,14 @@ import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { FilingError } from './errors.ts';
 import type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
 
+// cellStyles: SheetJS reads hidden rows and columns (!rows, !cols) only with it.
 // Old Chinese workbooks (BIFF5 and earlier) store text in code page 936; SheetJS reads it only with the tables.
 XLSX.set_cptable(cptable);
 
 export function parseWorkbook(buf: Buffer): ParsedDocument {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(buf, { type: 'buffer', cellNF: true, cellText: true, cellDates: false, cellStyles: false, dense: true });
+    wb = XLSX.read(buf, { type: 'buffer', cellNF: true, cellText: true, cellDates: false, cellStyles: true, dense: true });
   } catch (e) {
     const msg = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(msg)) throw new FilingError('encrypted', 'password-protected (encrypted) workbook; save an unprotected copy and import that');

@@ -7,12 +7,15 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 export function checkRecord(record: Pick<FilingRecord, 'funding' | 'project' | 'indicators'>): FilingWarning[] {
   const warnings: FilingWarning[] = [];
   const f = record.funding;
-  const sum = (total: number | null, parts: (number | null)[], what: string, partNames: string) => {
+  const extras = Object.values(f.extras).reduce<number>((a, v) => a + (v ?? 0), 0);
+  const sum = (total: number | null, parts: (number | null)[], what: string, partNames: string, alsoWithExtras = false) => {
     if (total == null || parts.every((p) => p == null)) return;
     const s = round(parts.reduce<number>((a, p) => a + (p ?? 0), 0));
-    if (!near(total, s)) warnings.push({ code: 'funding_sum', message: `${what} ${total} is not ${partNames} (${s})` });
+    // 资金总额 = 财政拨款 + 自有资金 + 事业收入 (佳县 form): parts listed as extras still add up.
+    if (near(total, s) || (alsoWithExtras && near(total, round(s + extras)))) return;
+    warnings.push({ code: 'funding_sum', message: `${what} ${total} is not ${partNames} (${s})` });
   };
-  sum(f.total, [f.fiscal, f.other], 'total', 'fiscal + other');
+  sum(f.total, [f.fiscal, f.other], 'total', 'fiscal + other', true);
   sum(f.annualTotal, [f.annualAppropriation, f.priorYearCarryover, f.annualOther], 'annualTotal', 'annualAppropriation + priorYearCarryover + annualOther');
   const { plannedStart, plannedEnd } = record.project;
   if (plannedStart && plannedEnd && plannedEnd < plannedStart) {

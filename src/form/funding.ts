@@ -3,7 +3,7 @@
 import type { FilingRecord } from '../schema.ts';
 import { parseAmount, type AmountUnit } from '../values/amount.ts';
 import type { FundingEntry } from './header.ts';
-import { FUNDING_BLOCK, FUNDING_LABELS, FUNDING_SHARED, MONEY_WORDS, type FundingField } from './vocabulary.ts';
+import { FUNDING_BLOCK, FUNDING_LABELS, FUNDING_SHARED, MONEY_WORDS, NOT_MONEY, type FundingField } from './vocabulary.ts';
 
 type Funding = FilingRecord['funding'];
 
@@ -14,7 +14,7 @@ export function readFunding(entries: FundingEntry[], unit: AmountUnit, extras: R
   };
   const anchors = entries.filter((e) => e.key in FUNDING_LABELS);
   for (const e of entries) {
-    const text = e.value?.text ?? null;
+    const text = e.value;
     let field: FundingField | undefined = FUNDING_LABELS[e.key];
     if (!field && FUNDING_SHARED[e.key]) field = FUNDING_SHARED[e.key][blockOf(e, anchors)];
     const amount = parseAmount(text, unit);
@@ -24,7 +24,7 @@ export function readFunding(entries: FundingEntry[], unit: AmountUnit, extras: R
       continue;
     }
     // An unknown label: an amount beside a money word is money, anything else a project field.
-    if (amount != null && MONEY_WORDS.test(e.key)) funding.extras[labelText(e.label)] = amount;
+    if (amount != null && MONEY_WORDS.test(e.key) && !NOT_MONEY.test(e.key)) funding.extras[labelText(e.label)] = amount;
     else extras[labelText(e.label)] = text;
   }
   return funding;

@@ -15,7 +15,7 @@ export interface FundingEntry {
   key: string;
   r: number;
   c: number;
-  value: Cell | undefined;
+  value: string | null;
 }
 
 export interface HeaderFields {
@@ -56,6 +56,12 @@ export function readHeader(view: FormView, rows: number[], before: string[], pro
   const unitHint = [...before, ...rows.flatMap((r) => view.row(r).map((c) => c.text))].find((t) => /单位[:：]\s*元|[(（]元[)）]/u.test(t));
   if (unitHint) out.unit = '元';
 
+  // Label lines printed above the table (填报单位:(盖章) … 单位:万元) belong to the header too.
+  for (const line of headerLines(before)) {
+    for (const [label, v] of labelledPairs(line) ?? []) {
+      if (!UNIT_NOTE.test(`${label}:${v ?? ''}`)) out.funding.push({ label, key: extraKey(label), r: -1, c: -1, value: v });
+    }
+  }
   for (const r of rows) {
     for (const cell of view.row(r)) {
       if (!cell.text || view.isUsed(cell)) continue;
@@ -68,8 +74,16 @@ export function readHeader(view: FormView, rows: number[], before: string[], pro
 function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
   const { key } = cell;
   const value = () => {
-    const right = view.right(cell);
-    if (!right || looksLikeLabel(right)) return undefined;
+    let right = view.right(cell);
+    let skipped = false;
+    // A lossy conversion (no merges left) writes a label's merged span as blank cells: step over them,
+    // but not onto the next label of the row (年度预算执行率 | | 分值 | 10).
+    while (right && !right.text && view.grid.merges.length === 0) {
+      right = view.right(right);
+      skipped = true;
+    }
+    if (!right?.text || looksLikeLabel(right)) return undefined;
+    if (skipped && isShortLabel(right.text) && isValueLike(view.right(right))) return undefined;
     view.use(right);
     return right;
   };
@@ -107,7 +121,7 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
   }
   if (key in FUNDING_LABELS || key in FUNDING_SHARED) {
     view.use(cell);
-    out.funding.push({ label: cell.text, key, r: cell.r, c: cell.c, value: value() });
+    out.funding.push({ label: cell.text, key, r: cell.r, c: cell.c, value: value()?.text ?? null });
     return;
   }
   const goal = GOAL_LABELS[key];
@@ -122,23 +136,49 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
     if (/绩效目标/u.test(key)) periodIn(cell.text);
     return;
   }
-  // 预算单位:某某局 — a label and its value in one cell.
-  const inline = /^([^:：]{2,12})[:：]\s*(.+)$/u.exec(cell.text);
-  if (inline && cell.text.length <= 60) {
+  // 预算单位:某某局 — a label and its value in one cell (but 其中:财政资金 is one label).
+  const right = view.right(cell);
+  const pairs = labelledPairs(cell.text);
+  if (pairs && (!right?.text || looksLikeLabel(right))) {
     view.use(cell);
-    out.project.extras[extraKey(inline[1])] = normalizeText(inline[2]);
+    for (const [label, v] of pairs) out.funding.push({ label, key: extraKey(label), r: cell.r, c: cell.c, value: v });
     return;
   }
-  if (/[:：]$/u.test(cell.text) || (isShortLabel(cell.text) && view.right(cell) !== undefined)) {
+  if (/[:：]$/u.test(cell.text) || (isShortLabel(cell.text) && right !== undefined)) {
     view.use(cell);
+    // A heading over label/value pairs (项目审批 | 项目总体概况 | text): no value of its own.
+    if (!/[:：]$/u.test(cell.text) && right?.text && (isKnownLabel(right.key) || (isShortLabel(right.text) && isValueLike(view.right(right))))) return;
     const v = value();
-    out.funding.push({ label: cell.text, key: extraKey(cell.text), r: cell.r, c: cell.c, value: v });
+    out.funding.push({ label: cell.text, key: extraKey(cell.text), r: cell.r, c: cell.c, value: v?.text ?? null });
   }
+}
+
+const isValueLike = (cell: Cell | undefined) => !!cell?.text && !isKnownLabel(cell.key) && !isShortLabel(cell.text);
+
+/** `填报单位:(盖章)`, `填表人: 张三 联系电话: 123`: label/value pairs written in running text. */
+export function labelledPairs(text: string): [string, string | null][] | null {
+  if (!/^[^\s:：]{2,12}[:：]/u.test(text) || /^其中[:：]/u.test(text) || text.length > 80) return null;
+  const pairs: [string, string | null][] = [];
+  for (const token of text.split(/\s+/u)) {
+    const m = /^([^:：]{2,12})[:：](.*)$/u.exec(token);
+    if (m) pairs.push([m[1], m[2] || null]);
+    else if (pairs.length) {
+      const last = pairs[pairs.length - 1];
+      last[1] = last[1] ? `${last[1]} ${token}` : token;
+    }
+  }
+  return pairs.length ? pairs : null;
 }
 
 /** Unknown labels wait in the funding list: an amount beside a money word goes to funding.extras, the rest to project.extras. */
 function isShortLabel(text: string): boolean {
   return text.length <= 20 && !/[。；;,，]/u.test(text) && !/^\d/u.test(text);
+}
+
+/** The lines from the title down (or the last two): a narrative further up is not the form's. */
+function headerLines(before: string[]): string[] {
+  const title = before.findLastIndex((l) => /绩效.{0,10}表/u.test(l));
+  return before.slice(title >= 0 ? title : Math.max(0, before.length - 2));
 }
 
 function readGoal(view: FormView, cell: Cell, goal: GoalField, out: HeaderFields): void {

@@ -120,14 +120,15 @@ export function readIndicators(view: FormView, headerRow: number, end: number): 
 
     // ---- level labels in this row ----
     const valuesFrom = columns.valuesFrom === Infinity ? view.width : columns.valuesFrom;
-    const labels = cells.filter((c) => c.c < valuesFrom && !view.isUsed(c) && isLevelLabel(c.key));
-    const level1Given = labels.some((c) => resolve(c, labels, view, r, l1col) === 1) || (columns.level1 !== undefined && view.coveredFromAbove(r, columns.level1.c));
+    const labelColumn = (c: Cell) => c.c < valuesFrom || columns.sets.some((s) => inSpan(s.level2, c.c));
+    const labels = cells.filter((c) => labelColumn(c) && !view.isUsed(c) && isLevelLabel(c.key));
+    const levels = new Map(labels.map((c) => [c, resolve(c, labels, view, r, l1col)]));
+    const level1Given = [...levels.values()].includes(1) || (columns.level1 !== undefined && view.coveredFromAbove(r, columns.level1.c));
     const l2Labels: Cell[] = [];
     for (const cell of labels) {
       view.use(cell);
-      if (resolve(cell, labels, view, r, l1col) === 1) {
-        const code = level1Of(cell.key)!;
-        level1 = { label: cleanLabel(cell.text), code };
+      if (levels.get(cell) === 1) {
+        level1 = { label: cleanLabel(cell.text), code: level1Of(cell.key)! };
         level2.clear();
         current = new Map();
       } else l2Labels.push(cell);
@@ -151,7 +152,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number): 
     // ---- the indicators of this row, one per column set ----
     const data = cells.filter((c) => !view.isUsed(c));
     for (const set of columns.sets) {
-      const drift = columns.sets.length === 1 ? driftOf(labels, columns, set) : 0;
+      const drift = columns.sets.length === 1 ? driftOf(levels, columns, set) : 0;
       const shift = drift || (columns.sets.length === 1 ? shiftOf(data, set) : 0);
       if (shift) notes.push(`row ${r + 1}: cells sit ${shift} column(s) left of their header; read shifted`);
       // Unknown words where a level label belongs still make a group (code other) in an aligned row.
@@ -244,10 +245,10 @@ function nextLabelBelow(view: FormView, r: number): string | undefined {
 }
 
 /** How far the row's level labels sit left of their own header column. */
-function driftOf(labels: Cell[], columns: Columns, set: ColumnSet): number {
+function driftOf(levels: Map<Cell, 1 | 2>, columns: Columns, set: ColumnSet): number {
   let drift = 0;
-  for (const cell of labels) {
-    const home = level1Of(cell.key) && !level2Of(cell.key) ? columns.level1 : set.level2;
+  for (const [cell, level] of levels) {
+    const home = level === 1 ? columns.level1 : set.level2;
     if (home && cell.c < home.c) drift = Math.max(drift, home.c - cell.c);
   }
   return drift;

@@ -97,10 +97,10 @@ export const PERIOD_LABEL = /^(?:项目)?(?:支出)?(?:起止时间|起止日期
 export type FundingField = 'total' | 'fiscal' | 'other' | 'annualTotal' | 'annualAppropriation' | 'priorYearCarryover' | 'annualOther';
 /** Labels whose block (the whole project's money, or this year's) is known from the label alone. */
 export const FUNDING_LABELS: Record<string, FundingField> = {
-  项目资金总额: 'total', 资金总额: 'total', 中期资金总额: 'total', 项目总资金: 'total',
+  项目资金总额: 'total', 资金总额: 'total', 中期资金总额: 'total', 项目总资金: 'total', 项目总预算: 'total',
   '其中:财政资金': 'fiscal', 中期财政拨款: 'fiscal',
   中期其他资金: 'other',
-  年度资金申请总额: 'annualTotal', 年度资金总额: 'annualTotal', 当年资金总额: 'annualTotal',
+  年度资金申请总额: 'annualTotal', 年度资金总额: 'annualTotal', 当年资金总额: 'annualTotal', 当年年度预算: 'annualTotal',
   '其中:当年财政拨款': 'annualAppropriation', 当年财政拨款: 'annualAppropriation', '其中:本年财政拨款': 'annualAppropriation',
   上年结转资金: 'priorYearCarryover', 上年结转: 'priorYearCarryover',
   当年其他资金: 'annualOther',
@@ -110,10 +110,15 @@ export const FUNDING_SHARED: Record<string, { whole: FundingField; annual: Fundi
   '其中:财政拨款': { whole: 'fiscal', annual: 'annualAppropriation' },
   财政拨款: { whole: 'fiscal', annual: 'annualAppropriation' },
   其他资金: { whole: 'other', annual: 'annualOther' },
+  其它资金: { whole: 'other', annual: 'annualOther' },
+  '其中:其他资金': { whole: 'other', annual: 'annualOther' },
+  '其中:其它资金': { whole: 'other', annual: 'annualOther' },
 };
 export const FUNDING_BLOCK = (f: FundingField) => (f === 'total' || f === 'fiscal' || f === 'other' ? 'whole' : 'annual');
 /** Unknown labels with an amount for value go to funding.extras when they name money. */
 export const MONEY_WORDS = /资金|金额|预算|拨款|收入|经费|结转|结余|投入|资本|基金/u;
+/** …but a code or a rate beside a money word is not an amount (财政资金科目代码, 预算执行率). */
+export const NOT_MONEY = /代码|编码|编号|科目|率|分类|类别|比例/u;
 
 export type GoalField = 'overall' | 'annual';
 export const GOAL_LABELS: Record<string, GoalField> = {
