@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseWorkbook } from '../../parsers/xlsx.ts';
+import { fixture } from '../helpers/cli.ts';
+
+const read = (f: string) => parseWorkbook(fs.readFileSync(fixture(f)));
+const texts = (f: string) => read(f).grids.flatMap((g) => g.cells.flat()).filter(Boolean);
+
+describe('workbooks become one grid per visible sheet', () => {
+  it('hidden sheets and hidden rows are skipped', () => {
+    const { grids, messages } = read('multi-2.xlsx');
+    expect(grids.map((g) => g.locator)).toEqual(['sheet 环境卫生保洁', 'sheet 老年助餐补贴']);
+    expect(texts('multi-2.xlsx').some((t) => t.includes('请勿引用'))).toBe(false);
+    expect(messages.map((m) => m.message)).toContain('sheet 选项: hidden, skipped');
+  });
+
+  it('a cell reads as the text it displays, a date cell as an ISO date', () => {
+    const all = texts('percent.xlsx');
+    expect(all).toContain('100%');
+    expect(all).toContain('95%');
+    expect(all).toContain('2023-01-01');
+  });
+
+  it('amounts keep their number format (元 with thousands separators)', () => {
+    expect(texts('putuo-2026.xlsx')).toContain('771,325,800.00');
+  });
+
+  it('a legacy workbook in code page 936 (GBK) reads back in Chinese', () => {
+    const all = texts('seed-gbk.xls');
+    expect(all).toContain('项目名称');
+    expect(all).toContain('上海市闵行区古美路街道(汇总)');
+  });
+
+  it('merges are mapped onto the grid', () => {
+    const { grids } = read('seed.xlsx');
+    expect(grids[0].merges).toContainEqual({ r0: 0, c0: 0, r1: 0, c1: 6 });
+  });
+});
