@@ -12,22 +12,39 @@ export function readFunding(entries: FundingEntry[], unit: AmountUnit, extras: R
     unit: '万元', total: null, fiscal: null, other: null, annualTotal: null, annualAppropriation: null,
     priorYearCarryover: null, annualOther: null, extras: {},
   };
-  const anchors = entries.filter((e) => e.key in FUNDING_LABELS);
-  for (const e of entries) {
+  const all = entries.flatMap((e) => [e, ...proseEntries(e)]);
+  const anchors = all.filter((e) => e.key in FUNDING_LABELS);
+  for (const e of all) {
     const text = e.value;
     let field: FundingField | undefined = FUNDING_LABELS[e.key];
     if (!field && FUNDING_SHARED[e.key]) field = FUNDING_SHARED[e.key][blockOf(e, anchors)];
     const amount = parseAmount(text, unit);
+    if (e.fromProse && !field && amount == null) continue;
     if (field) {
       if (amount === undefined) extras[labelText(e.label)] = text; // not a number: kept as text, not lost
       else if (funding[field] == null) funding[field] = amount;
       continue;
     }
     // An unknown label: an amount beside a money word is money, anything else a project field.
-    if (amount != null && MONEY_WORDS.test(e.key) && !NOT_MONEY.test(e.key)) funding.extras[labelText(e.label)] = amount;
-    else extras[labelText(e.label)] = text;
+    if (amount != null && (MONEY_WORDS.test(e.key) || e.fromProse) && !NOT_MONEY.test(e.key)) funding.extras[labelText(e.label)] = amount;
+    else if (!e.fromProse) extras[labelText(e.label)] = text;
   }
   return funding;
+}
+
+/**
+ * Funding written as prose in one cell (宁乡: 年度资金总额:10606.7522万元,其中财政拨款:10606.7522万元;
+ * 二、自有资金:0;三、其他:0): each label:amount becomes an entry of its own; the text itself stays.
+ */
+function proseEntries(e: FundingEntry): FundingEntry[] {
+  if (!e.value || !MONEY_WORDS.test(e.key) || !/[:：]/u.test(e.value)) return [];
+  const out: FundingEntry[] = [];
+  for (const m of e.value.matchAll(/([\p{Script=Han}]{2,12})[:：]\s*([\d,]+(?:\.\d+)?\s*(?:万元|万|元)?)/gu)) {
+    const label = m[1].replace(/^(?:其中|[一二三四五六七八九十]+、)/u, '');
+    const key = label === '其他' ? '其他资金' : label;
+    out.push({ label, key, r: e.r, c: e.c, value: m[2], fromProse: true });
+  }
+  return out;
 }
 
 /** The block of the nearest label whose block is known: same column above first, then the nearest. */

@@ -16,6 +16,8 @@ export interface FundingEntry {
   r: number;
   c: number;
   value: string | null;
+  /** Found inside another field's text (funding written as prose). */
+  fromProse?: boolean;
 }
 
 export interface HeaderFields {
@@ -62,7 +64,13 @@ export function readHeader(view: FormView, rows: number[], before: string[], pro
       if (!UNIT_NOTE.test(`${label}:${v ?? ''}`)) out.funding.push({ label, key: extraKey(label), r: -1, c: -1, value: v });
     }
   }
+  let inSubTable = false;
   for (const r of rows) {
+    // A small table inside the header (项目预算成本构成 | 金额 | 测算依据 …) is no label/value list:
+    // its rows stay for `unmapped` until the next labelled row.
+    if (!inSubTable && isSubTableHead(view, r)) inSubTable = true;
+    else if (inSubTable && view.row(r).find((c) => c.text && (isKnownLabel(c.key) || /[:：]$/u.test(c.text)))) inSubTable = false;
+    if (inSubTable) continue;
     for (const cell of view.row(r)) {
       if (!cell.text || view.isUsed(cell)) continue;
       readCell(view, cell, out);
@@ -134,6 +142,11 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
   if (SECTION_LABELS.has(key) || key in COLUMN_HEADERS) {
     view.use(cell);
     if (/绩效目标/u.test(key)) periodIn(cell.text);
+    // 绩效目标 | <text> (鄂州-style): the heading holds the form's one goal text itself.
+    const right = view.right(cell);
+    if (/绩效目标/u.test(key) && right?.text && !looksLikeLabel(right) && !(isShortLabel(right.text) && isValueLike(view.right(right)))) {
+      readGoal(view, cell, 'annual', out);
+    }
     return;
   }
   // 预算单位:某某局 — a label and its value in one cell (but 其中:财政资金 is one label).
@@ -151,6 +164,13 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
     const v = value();
     out.funding.push({ label: cell.text, key: extraKey(cell.text), r: cell.r, c: cell.c, value: v?.text ?? null });
   }
+}
+
+function isSubTableHead(view: FormView, r: number): boolean {
+  const head = view.row(r).filter((c) => c.text);
+  if (head.length < 3 || head.some((c) => isKnownLabel(c.key) || c.text.length > 20 || /[。；;,，:：]/u.test(c.text))) return false;
+  const next = r + 1 < view.height ? view.row(r + 1).filter((c) => c.text) : [];
+  return next.length >= 3 && !next.some((c) => isKnownLabel(c.key)) && next.filter((c) => /^[\d,.]+$/u.test(c.text)).length >= 2;
 }
 
 const isValueLike = (cell: Cell | undefined) => !!cell?.text && !isKnownLabel(cell.key) && !isShortLabel(cell.text);

@@ -46,8 +46,23 @@ interface Level2State {
 }
 
 const inSpan = (s: Span | undefined, c: number) => s !== undefined && c >= s.c && c <= s.c1;
+/** A part titled 长期绩效指标 / 总目标绩效指标 / 中期… lists the long-term indicators. */
+const LONG_TERM = /长期|中期|总目标|总体目标|实施期/u;
 
-export function readColumns(view: FormView, r: number): Columns {
+/** What names the indicator part that starts at header row r: a line above it, or a heading cell. */
+function partTitleOf(view: FormView, r: number, partTitles: Map<number, string>): string {
+  const texts = [partTitles.get(r) ?? ''];
+  for (let up = r - 1; up >= 0 && up >= r - 2; up--) {
+    const cells = view.row(up).filter((c) => c.text);
+    if (cells.length === 1 && /绩效指标/u.test(cells[0].text)) texts.push(cells[0].text);
+    if (cells.length) break;
+  }
+  for (const c of view.row(r)) if (c.text && !COLUMN_HEADERS[c.key] && /绩效指标/u.test(c.text)) texts.push(c.text);
+  return texts.join(' ');
+}
+
+export function readColumns(view: FormView, r: number, partTitle = ''): Columns {
+  const blockHorizon: Horizon = LONG_TERM.test(partTitle) ? 'overall' : 'annual';
   const columns: Columns = { sets: [], valuesFrom: Infinity };
   const byHorizon = new Map<Horizon, ColumnSet>();
   const set = (h: Horizon) => {
@@ -62,7 +77,11 @@ export function readColumns(view: FormView, r: number): Columns {
     }
     view.use(cell);
     const span = { c: cell.c, c1: cell.c1 };
-    const horizon: Horizon = /\((长期|中期|中长期)\)|长期$/u.test(cell.text) ? 'overall' : 'annual';
+    const horizon: Horizon = /[(（](长期|中期|中长期)[)）]|长期$/u.test(cell.text)
+      ? 'overall'
+      : /[(（]年度[)）]$/u.test(cell.text)
+        ? 'annual'
+        : blockHorizon;
     if (role === 'level1') columns.level1 ??= span;
     else set(horizon)[role] ??= span;
     if (role === 'target' || role === 'op' || role === 'unit' || role === 'explanation' || role === 'basis') {
@@ -76,9 +95,9 @@ export function readColumns(view: FormView, r: number): Columns {
   return columns;
 }
 
-export function readIndicators(view: FormView, headerRow: number, end: number): IndicatorBlock {
+export function readIndicators(view: FormView, headerRow: number, end: number, partTitles = new Map<number, string>()): IndicatorBlock {
   const notes: string[] = [];
-  let columns = readColumns(view, headerRow);
+  let columns = readColumns(view, headerRow, partTitleOf(view, headerRow, partTitles));
   const indicators: Indicator[] = [];
   const groups: { group: Group; horizon: Horizon; count: number }[] = [];
   let level1: Level | null = null;
@@ -105,7 +124,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number): 
     const cells = view.row(r).filter((c) => c.text);
     const first = cells[0];
     if (cells.some((c) => COLUMN_HEADERS[c.key] === 'level1') && cells.filter((c) => COLUMN_HEADERS[c.key]).length >= 2) {
-      columns = readColumns(view, r);
+      columns = readColumns(view, r, partTitleOf(view, r, partTitles));
       level1 = null;
       level2.clear();
       current = new Map();
@@ -246,6 +265,7 @@ function nextLabelBelow(view: FormView, r: number): string | undefined {
 
 /** How far the row's level labels sit left of their own header column. */
 function driftOf(levels: Map<Cell, 1 | 2>, columns: Columns, set: ColumnSet): number {
+  if (set.name === set.level2) return 0;
   let drift = 0;
   for (const [cell, level] of levels) {
     const home = level === 1 ? columns.level1 : set.level2;
@@ -256,7 +276,7 @@ function driftOf(levels: Map<Cell, 1 | 2>, columns: Columns, set: ColumnSet): nu
 
 /** A row without labels whose text starts left of the name column and leaves the target column empty. */
 function shiftOf(data: Cell[], set: ColumnSet): number {
-  if (!set.name) return 0;
+  if (!set.name || set.name === set.level2) return 0;
   const left = data.filter((c) => c.c < set.name!.c);
   if (left.length === 0) return 0;
   const targetFilled = set.target && data.some((c) => inSpan(set.target, c.c));

@@ -12,6 +12,8 @@ export interface FormRegion {
   kind: FormKind;
   /** The wording that told a non-target form apart, for the user's message. */
   evidence: string;
+  /** Lines printed above a joined table (长期绩效指标 / 年度绩效指标), by the grid row it starts at. */
+  partTitles: Map<number, string>;
 }
 
 const isNameLabel = (t: string) => PROJECT_LABELS[labelKey(t)] === 'name';
@@ -34,26 +36,26 @@ export function indicatorHeaderRows(grid: Grid): number[] {
 }
 
 export function locateForms(grids: Grid[]): FormRegion[] {
-  const pieces = grids.flatMap(splitStacked);
   const regions: FormRegion[] = [];
-  let open: { grid: Grid; hasIndicators: boolean } | null = null;
-  for (const grid of pieces) {
+  let open: FormRegion | null = null;
+  for (const grid of grids.flatMap(splitStacked)) {
     const hasName = rowsWith(grid, isNameLabel).length > 0;
     const hasIndicators = indicatorHeaderRows(grid).length > 0;
     if (!hasName && !hasIndicators) {
       open = null;
       continue;
     }
-    if (!hasName && open && !open.hasIndicators) {
-      // The indicator table of the form whose header table came just before.
-      const joined = stack(open.grid, grid);
-      regions[regions.length - 1] = { ...regions[regions.length - 1], grid: joined };
-      regions[regions.length - 1] = classify(joined);
-      open = { grid: joined, hasIndicators: true };
+    if (!hasName && open) {
+      // An indicator table of the form just above (its header table, or its long-term table).
+      const partTitles = new Map(open.partTitles);
+      if (grid.before.length) partTitles.set(open.grid.cells.length, grid.before.join(' '));
+      const joined: FormRegion = { ...classify(stack(open.grid, grid)), partTitles };
+      regions[regions.length - 1] = joined;
+      open = joined;
       continue;
     }
-    regions.push(classify(grid));
-    open = { grid, hasIndicators };
+    open = classify(grid);
+    regions.push(open);
   }
   return regions;
 }
@@ -64,14 +66,14 @@ function classify(grid: Grid): FormRegion {
   const selfTitle = top.find((t) => /自评表|自评价表/u.test(t));
   const selfColumns = all.find((t) => /^(实际完成值|完成值|全年实际值|实际完成情况)/u.test(labelKey(t))) && all.some((t) => labelKey(t) === '得分');
   if (selfTitle || selfColumns) {
-    return { grid, kind: 'self_evaluation', evidence: selfTitle ?? '项目支出绩效自评表' };
+    return { grid, kind: 'self_evaluation', evidence: selfTitle ?? '项目支出绩效自评表', partTitles: new Map() };
   }
   const deptTitle = top.find((t) => /整体.*绩效目标|部门整体支出/u.test(t));
   const hasProject = all.some(isNameLabel);
   if (deptTitle || (!hasProject && all.some((t) => /^部门(\(单位\))?名称$/u.test(labelKey(t)) || labelKey(t) === '部门(单位)名称'))) {
-    return { grid, kind: 'department', evidence: deptTitle ?? '部门整体支出绩效目标表' };
+    return { grid, kind: 'department', evidence: deptTitle ?? '部门整体支出绩效目标表', partTitles: new Map() };
   }
-  return { grid, kind: 'target', evidence: '' };
+  return { grid, kind: 'target', evidence: '', partTitles: new Map() };
 }
 
 /** One grid holding several forms one under another: cut before each later form's header. */
@@ -116,7 +118,7 @@ function stack(a: Grid, b: Grid): Grid {
   const pad = (rows: string[][]) => rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
   const offset = a.cells.length;
   return {
-    locator: `${a.locator.replace(/^table (\d+).*$/u, 'tables $1')}-${b.locator.replace(/^table /u, '')}`,
+    locator: `${a.locator.replace(/^tables? (\d+).*$/u, 'tables $1')}-${b.locator.replace(/^table /u, '')}`,
     cells: [...pad(a.cells), ...pad(b.cells)],
     merges: [...a.merges, ...b.merges.map((m) => ({ ...m, r0: m.r0 + offset, r1: m.r1 + offset }))],
     before: a.before,

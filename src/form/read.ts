@@ -23,7 +23,7 @@ export function readForm(region: FormRegion, source: Source): { record: FilingRe
   const header = readHeader(view, range(0, headerRow), region.grid.before);
   const block =
     headerRow < view.height
-      ? readIndicators(view, headerRow, view.height)
+      ? readIndicators(view, headerRow, view.height, region.partTitles)
       : { indicators: [], emptyGroups: [], end: view.height, notes: [] };
   const footer = readHeader(view, range(block.end, view.height), [], header.project);
   const funding = readFunding([...header.funding, ...footer.funding], header.unit, header.project.extras);
