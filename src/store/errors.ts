@@ -1,0 +1,17 @@
+// A store failure as one Error the import layer can catch and show: what the store was doing, then why.
+export class StoreError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(cause === undefined ? message : `${message}: ${causeText(cause)}`, { cause });
+    this.name = 'StoreError';
+  }
+}
+
+function causeText(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0] || 'unknown error';
+}
+
+/** A database URL fit for a message: the password, if any, replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/:]*)(:[^@/]*)?@/, (_, user: string, pass?: string) => `//${user}${pass ? ':***' : ''}@`);
+}

@@ -1,0 +1,38 @@
+// Runs the pending migrations with umzug over whichever connection the backend hands in. umzug keeps
+// the bookkeeping (which ran, in which order); the caller holds the lock and the transaction around
+// it, because umzug itself does not guard against two processes migrating at once.
+import { Umzug } from 'umzug';
+import { MIGRATIONS, type Migration } from './migrations/index.ts';
+
+/** The migrations table, the same in both dialects; created before umzug looks at it. */
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  name TEXT PRIMARY KEY,
+  applied_at TEXT NOT NULL
+)`;
+
+export interface MigrationConnection {
+  dialect: keyof Omit<Migration, 'name'>;
+  /** Runs a script of one or more statements. */
+  exec(sql: string): Promise<void>;
+  /** Runs one statement with `?` placeholders and returns its rows. */
+  query(sql: string, params?: (string | number)[]): Promise<Record<string, unknown>[]>;
+}
+
+/** Applies what is pending, in order; returns the names it ran (none when up to date). */
+export async function runMigrations(db: MigrationConnection): Promise<string[]> {
+  await db.exec(MIGRATIONS_TABLE);
+  const umzug = new Umzug({
+    migrations: MIGRATIONS.map((m) => ({ name: m.name, up: () => db.exec(m[db.dialect]) })),
+    logger: undefined,
+    storage: {
+      executed: async () => (await db.query('SELECT name FROM schema_migrations ORDER BY name')).map((r) => String(r.name)),
+      logMigration: async ({ name }) => {
+        await db.query('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', [name, new Date().toISOString()]);
+      },
+      unlogMigration: async ({ name }) => {
+        await db.query('DELETE FROM schema_migrations WHERE name = ?', [name]);
+      },
+    },
+  });
+  return (await umzug.up()).map((m) => m.name);
+}

@@ -1,0 +1,12 @@
+// Every migration, in the order they run. A new one is a new numbered file plus one line here;
+// a migration that has shipped is never edited (databases in the field already ran it).
+import { migration as m001 } from './001-initial.ts';
+
+export interface Migration {
+  /** Stored in schema_migrations once run; the number prefix keeps the order readable. */
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001];

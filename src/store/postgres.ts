@@ -1,0 +1,91 @@
+// The shared store: PostgreSQL through a pg Pool, for several importers and readers at once.
+import pg from 'pg';
+import { redactUrl, StoreError } from './errors.ts';
+import { runMigrations } from './migrate.ts';
+import type { Row, SqlValue } from './rows.ts';
+import type { SaveSteps } from './save.ts';
+import { POSTGRES, toPg } from './sql.ts';
+import { SqlStore } from './sql-store.ts';
+import type { SaveResult } from './store.ts';
+
+// Advisory lock keys (any two distinct bigints; these spell "filings" and "filings+1" in hex).
+const MIGRATION_LOCK = 0x66696c696e6773n;
+const WRITE_LOCK = 0x66696c696e6774n;
+
+export async function openPostgres(url: string): Promise<PostgresStore> {
+  const pool = new pg.Pool({ connectionString: url, application_name: 'filings' });
+  // An idle connection dropped by the server must not crash the process; the next query that
+  // needs a connection reports the problem as a StoreError.
+  pool.on('error', () => {});
+  try {
+    await migrate(pool);
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw new StoreError(`postgres store: opening ${redactUrl(url)}`, e);
+  }
+  return new PostgresStore(pool);
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client: Client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // A transaction-level lock: released by COMMIT or ROLLBACK, and by the server if we die.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
+    await runMigrations({
+      dialect: 'postgres',
+      exec: async (sql) => void (await client.query(sql)),
+      query: async (sql, params = []) => (await client.query(toPg(sql), params)).rows,
+    });
+    await client.query('COMMIT');
+  } catch (e) {
+    throw await rollback(client, e);
+  } finally {
+    client.release(client.broken);
+  }
+}
+
+type Client = pg.PoolClient & { broken?: boolean };
+
+/** Rolls back after `e`; a connection that can't even roll back is marked to be dropped, not reused. */
+async function rollback(client: Client, e: unknown): Promise<unknown> {
+  await client.query('ROLLBACK').catch(() => {
+    client.broken = true;
+  });
+  return e;
+}
+
+export class PostgresStore extends SqlStore {
+  readonly kind = 'postgres' as const;
+  protected readonly dialect = POSTGRES;
+
+  constructor(private readonly pool: pg.Pool) {
+    super();
+  }
+
+  protected async query(sql: string, params: SqlValue[] = []): Promise<Row[]> {
+    return (await this.pool.query(toPg(sql), params)).rows;
+  }
+
+  protected async transact(steps: SaveSteps): Promise<SaveResult> {
+    const client: Client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Writers take turns. Without this a sequence hands out 7 and 8, 8 commits first, and an
+      // export that already read up to 8 never sees 7: seq must follow commit order, not only grow.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK.toString()]);
+      let next = steps.next();
+      while (!next.done) next = steps.next((await client.query(toPg(next.value.sql), next.value.params)).rows);
+      await client.query('COMMIT');
+      return next.value;
+    } catch (e) {
+      throw await rollback(client, e);
+    } finally {
+      client.release(client.broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
