@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The import and queue suites start real servers and worker processes; on a 2-core machine,
+    // running test files one after another keeps them from starving each other.
+    fileParallelism: false,
   },
 });

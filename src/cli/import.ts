@@ -1,0 +1,41 @@
+// `filings import PATH...` (and `filings reparse`): the embedded import with its summary.
+import path from 'node:path';
+import { runImport, type ImportOptions, type ImportSummary } from '../import/run.ts';
+import { progressReporter } from './progress.ts';
+import { storeOptions, type StoreFlags } from './store-options.ts';
+
+export async function importCommand(paths: string[], flags: StoreFlags & { verbose?: boolean; reparse?: 'all' | 'failed' }): Promise<number> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130); // a second Ctrl-C: stop now; each file is one transaction
+    process.stderr.write('\nfilings: stopping after the files in hand (Ctrl-C again to stop at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const progress = progressReporter();
+  const opts: ImportOptions = { ...storeOptions(flags), signal: controller.signal, onProgress: progress.update, reparse: flags.reparse };
+  let summary: ImportSummary;
+  try {
+    summary = await runImport(paths, opts);
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+  printSummary(summary, flags, opts);
+  return summary.interrupted ? 130 : summary.failed.length ? 1 : 0;
+}
+
+function printSummary(s: ImportSummary, flags: { verbose?: boolean }, opts: ImportOptions): void {
+  const out: string[] = [];
+  if (flags.verbose) for (const m of s.messages) out.push(`filings: ${m.path}: ${m.message}`);
+  out.push(
+    `filings: ${s.interrupted ? 'interrupted after' : 'done in'} ${s.seconds.toFixed(1)} s: ${s.files} files seen, ` +
+      `${s.storedForms} forms stored from ${s.storedFiles} files (${s.writtenForms} written), ${s.present} already present, ` +
+      `${s.failed.length} failed, ${s.skipped} skipped (not Word, Excel or Markdown)`,
+  );
+  for (const f of [...s.failed].sort((a, b) => a.path.localeCompare(b.path))) out.push(`  failed: ${f.path}: ${f.message}`);
+  out.push(`filings: store ${opts.databaseUrl ? 'PostgreSQL' : path.resolve(opts.db ?? '')}, originals in ${path.resolve(opts.uploadsDir ?? '')}`);
+  process.stderr.write(`${out.join('\n')}\n`);
+}

@@ -1,0 +1,42 @@
+// The import job: one uploaded file → records in the store, or a failure row with its reason.
+// The embedded import (worker threads) and the queue worker (BullMQ) both run exactly this.
+import { FilingError } from '../../parsers/errors.ts';
+import { readFile } from '../read-file.ts';
+import type { Store, UploadInfo } from '../store/store.ts';
+import type { UploadStore } from './uploads.ts';
+
+export interface JobInput extends UploadInfo {
+  /** Read again and rewrite stored records (filings reparse). */
+  replace?: boolean;
+}
+
+export type JobResult =
+  | { status: 'stored'; forms: number; written: number; messages: string[] }
+  | { status: 'present'; forms: number }
+  | { status: 'failed'; code: FilingError['code']; message: string };
+
+/**
+ * Bad input (a FilingError) is an answer, not an error: it is recorded and returned as `failed`.
+ * Anything else thrown (database busy, disk full) is transient and left to the caller to retry.
+ */
+export async function importFile(input: JobInput, deps: { store: Store; uploads: UploadStore }): Promise<JobResult> {
+  const { store, uploads } = deps;
+  await store.recordUpload(input);
+  if (!input.replace && (await store.isStored(input.sha256))) return { status: 'present', forms: 0 };
+  const bytes = await uploads.get(input.sha256);
+  let result;
+  try {
+    result = await readFile(bytes, input.fileName);
+  } catch (e) {
+    if (!(e instanceof FilingError)) throw e;
+    await store.recordFailure({ path: input.path, sha256: input.sha256, code: e.code, message: e.message });
+    return { status: 'failed', code: e.code, message: e.message };
+  }
+  const saved = await store.saveRecords(input, result.records, { replace: input.replace });
+  return {
+    status: 'stored',
+    forms: result.records.length,
+    written: saved.written,
+    messages: result.messages.map((m) => `${m.level}: ${m.message}`),
+  };
+}

@@ -1,0 +1,155 @@
+// The embedded import: files and folders → upload store → a pool of worker threads running the
+// import job → the store. Resumable (stored files are skipped by content) and interruptible.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { limits } from '../../parsers/limits.ts';
+import type { ErrorCode } from '../../parsers/errors.ts';
+import { openStore } from '../store/open.ts';
+import type { JobInput, JobResult } from './job.ts';
+import { scan } from './scan.ts';
+import type { ThreadTask } from './thread-job.ts';
+import { sha256Of, UploadStore } from './uploads.ts';
+
+export interface ImportOptions {
+  db?: string;
+  databaseUrl?: string;
+  uploadsDir?: string;
+  threads?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** Read stored originals again (reparse) instead of files on disk. */
+  reparse?: 'all' | 'failed';
+}
+
+export interface ImportProgress {
+  total: number;
+  done: number;
+  file: string;
+  result: JobResult['status'];
+}
+
+export interface ImportSummary {
+  files: number;
+  skipped: number;
+  storedFiles: number;
+  storedForms: number;
+  writtenForms: number;
+  present: number;
+  failed: { path: string; code: ErrorCode; message: string }[];
+  interrupted: boolean;
+  seconds: number;
+  messages: { path: string; message: string }[];
+}
+
+const RETRIES = 3;
+
+export async function runImport(paths: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const uploads = new UploadStore(opts.uploadsDir);
+  const store = await openStore({ db: opts.db, databaseUrl: opts.databaseUrl });
+  const summary: ImportSummary = {
+    files: 0, skipped: 0, storedFiles: 0, storedForms: 0, writtenForms: 0, present: 0, failed: [], interrupted: false, seconds: 0, messages: [],
+  };
+  const threads = Math.max(1, opts.threads ?? os.availableParallelism());
+  const pool = new Piscina<ThreadTask, JobResult>({
+    filename: new URL('./thread.mjs', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  try {
+    let jobs: AsyncIterable<JobInput | { path: string; duplicate: true } | { path: string; failure: { code: ErrorCode; message: string } }>;
+    let total: number;
+    if (opts.reparse) {
+      const stored = await store.uploads(opts.reparse);
+      total = stored.length;
+      jobs = (async function* () {
+        for (const u of stored) yield { ...u, replace: true };
+      })();
+    } else {
+      const found = await scan(paths);
+      summary.skipped = found.skipped.length;
+      for (const m of found.missing) summary.failed.push({ path: m.path, code: 'unreadable', message: m.reason });
+      total = found.files.length;
+      jobs = prepare(found.files, uploads);
+    }
+    summary.files = total;
+    let done = 0;
+    const inFlight = new Set<Promise<void>>();
+    for await (const job of jobs) {
+      if (opts.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
+      const task = (async () => {
+        let result: JobResult;
+        if ('duplicate' in job) {
+          result = { status: 'present', forms: 0 };
+        } else if ('failure' in job) {
+          await store.recordFailure({ path: job.path, sha256: null, ...job.failure });
+          result = { status: 'failed', ...job.failure };
+        } else {
+          result = await withRetries(() =>
+            pool.run({ input: job, db: opts.db, databaseUrl: opts.databaseUrl, uploadsDir: uploads.root }),
+          ).catch((e: Error) => ({ status: 'failed' as const, code: 'unreadable' as const, message: `could not be stored: ${e.message}` }));
+        }
+        tally(summary, job.path, result);
+        opts.onProgress?.({ total, done: ++done, file: job.path, result: result.status });
+      })();
+      inFlight.add(task);
+      task.finally(() => inFlight.delete(task));
+      if (inFlight.size >= threads * 2) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (opts.signal?.aborted) summary.interrupted = true;
+  } finally {
+    await pool.destroy();
+    await store.close();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Reads, hashes and keeps each file's bytes; too large a file is refused without reading it. */
+async function* prepare(files: string[], uploads: UploadStore) {
+  const seen = new Set<string>();
+  for (const file of files) {
+    const { size } = await fs.stat(file);
+    if (size > limits.maxFileBytes) {
+      yield { path: file, failure: { code: 'too_large' as const, message: `file too large (${Math.round(size / 1048576)} MB)` } };
+      continue;
+    }
+    const bytes = await fs.readFile(file);
+    const sha256 = sha256Of(bytes);
+    // The same content twice in one run (a copy under another name) is read once.
+    if (seen.has(sha256)) {
+      yield { path: file, duplicate: true as const };
+      continue;
+    }
+    seen.add(sha256);
+    await uploads.put(bytes, sha256);
+    yield { sha256, fileName: path.basename(file), path: file, size } satisfies JobInput;
+  }
+}
+
+async function withRetries<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (attempt >= RETRIES) throw e;
+      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+    }
+  }
+}
+
+function tally(summary: ImportSummary, file: string, result: JobResult): void {
+  if (result.status === 'stored') {
+    summary.storedFiles++;
+    summary.storedForms += result.forms;
+    summary.writtenForms += result.written;
+    for (const message of result.messages) summary.messages.push({ path: file, message });
+  } else if (result.status === 'present') summary.present++;
+  else summary.failed.push({ path: file, code: result.code, message: result.message });
+}

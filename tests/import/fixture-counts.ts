@@ -1,0 +1,27 @@
+// What importing fixtures/ must give, counted by hand from the fixture families (tests/form/expected).
+export const FIXTURE_FORMS =
+  6 + // real-04: 2 forms × docx, xlsx, md
+  3 * 8 + // real-05, real-06, putuo-2026, wuhan-2020, older-scheme-2019, jiaxian-2016, fengjie-2023, system-split
+  3 + // multi-3.md
+  2 * 2 + // multi-2.docx, multi-2.xlsx
+  1 + // percent.xlsx
+  1 + // title-above.docx
+  5 + // seed.md, seed.docx, seed.xlsx, seed.xls, seed-gbk.xls
+  2; // gridbefore.docx, bookmark-rows.docx (wrong-ext.docx is seed.xlsx byte for byte: the same file)
+
+/** Files that fail, each with its reason code. */
+export const FIXTURE_FAILURES: Record<string, string> = {
+  'bad/bomb.docx': 'zip_bomb',
+  'bad/corrupt.xlsx': 'corrupt',
+  'bad/empty.docx': 'empty_file',
+  'bad/encrypted.xlsx': 'encrypted',
+  'bad/legacy.doc': 'unsupported_format',
+  'bad/no-form.docx': 'no_form',
+  'bad/no-form.md': 'no_form',
+  'bad/picture.docx': 'unsupported_format',
+  'bad/truncated.docx': 'corrupt',
+  'dept-wide.docx': 'other_form',
+  'real-11.docx': 'other_form',
+  'real-11.md': 'other_form',
+  'real-11.xlsx': 'other_form',
+};
