@@ -1,0 +1,48 @@
+// The queue's commands, added to the `filings` program at the edge (bin/), so that src/ never
+// depends on the transport.
+import type { Command } from 'commander';
+import { UploadStore } from '../src/import/uploads.ts';
+import { enqueue } from './enqueue.ts';
+import { openQueue } from './queue.ts';
+import { queueStatus } from './status.ts';
+import { runWorker } from './worker.ts';
+
+export function addQueueCommands(program: Command): void {
+  program
+    .command('enqueue')
+    .description('queue files and folders for the workers (needs REDIS_URL); originals go to the upload store')
+    .argument('<paths...>', 'files or folders')
+    .action(async (paths: string[]) => {
+      const queue = openQueue();
+      try {
+        const s = await enqueue(queue, paths, new UploadStore());
+        for (const m of s.missing) process.stderr.write(`filings: ${m}: no such file or folder\n`);
+        process.stderr.write(
+          `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done, ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
+        );
+        process.exitCode = s.missing.length ? 1 : 0;
+      } finally {
+        await queue.close();
+      }
+    });
+
+  program
+    .command('worker')
+    .description('run queue workers until SIGTERM (needs REDIS_URL; the store from FILINGS_DB or DATABASE_URL)')
+    .option('-c, --concurrency <n>', 'jobs at once (default: the number of cores)', (v) => Number(v))
+    .action(async (opts: { concurrency?: number }) => {
+      await runWorker({ concurrency: opts.concurrency });
+    });
+
+  program
+    .command('status')
+    .description('queue counts and the last failures (needs REDIS_URL)')
+    .action(async () => {
+      const queue = openQueue();
+      try {
+        process.stdout.write(`${(await queueStatus(queue)).join('\n')}\n`);
+      } finally {
+        await queue.close();
+      }
+    });
+}
