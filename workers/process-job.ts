@@ -9,7 +9,11 @@ import type { Store } from '../src/store/store.ts';
 let store: Promise<Store> | undefined;
 
 export async function processJob(job: SandboxedJob<JobInput>): Promise<JobResult> {
-  store ??= openStore({ db: process.env.FILINGS_DB, databaseUrl: process.env.DATABASE_URL });
+  // A store that failed to open (database locked, server down) is opened afresh on the next attempt.
+  store ??= openStore({ db: process.env.FILINGS_DB, databaseUrl: process.env.DATABASE_URL }).catch((e) => {
+    store = undefined;
+    throw e;
+  });
   const result = await importFile(job.data, { store: await store, uploads: new UploadStore() });
   if (result.status === 'failed') throw new UnrecoverableError(`${result.code}: ${result.message}`);
   return result;

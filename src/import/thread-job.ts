@@ -14,9 +14,13 @@ export interface ThreadTask {
 let opened: Promise<{ store: Store; uploads: UploadStore }> | undefined;
 
 export async function runJobInThread(task: ThreadTask): Promise<JobResult> {
-  opened ??= openStore({ db: task.db, databaseUrl: task.databaseUrl }).then((store) => ({
-    store,
-    uploads: new UploadStore(task.uploadsDir),
-  }));
+  // A store that failed to open (database locked, server down) is opened afresh on the next attempt.
+  opened ??= openStore({ db: task.db, databaseUrl: task.databaseUrl }).then(
+    (store) => ({ store, uploads: new UploadStore(task.uploadsDir) }),
+    (e) => {
+      opened = undefined;
+      throw e;
+    },
+  );
   return importFile(task.input, await opened);
 }

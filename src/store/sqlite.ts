@@ -11,8 +11,8 @@ import { SQLITE } from './sql.ts';
 import { SqlStore } from './sql-store.ts';
 import type { SaveResult } from './store.ts';
 
-/** How long a writer waits for another process's write to finish before giving up. */
-const BUSY_TIMEOUT_MS = 10_000;
+/** How long a writer waits for another process's write to finish before giving up (then the job retries). */
+const BUSY_TIMEOUT_MS = Number(process.env.FILINGS_SQLITE_BUSY_MS) || 10_000;
 
 export async function openSqlite(file: string): Promise<SqliteStore> {
   const memory = file === ':memory:';

@@ -1,5 +1,6 @@
 // The distributed import end to end: real redis-server, real worker processes, the real CLI.
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
@@ -98,6 +99,22 @@ describe('the queue', () => {
     await waitFor('the job to run again', async () => workers[0].log.join('').split('empty.docx: failed').length - 1 === 2);
     expect((await queue.getJobCounts('failed')).failed).toBe(1);
   }, 60_000);
+
+  it('a file that fails for a transient reason (the database locked) is retried and stored', async () => {
+    // The store exists; then another process holds it locked for longer than the worker will wait.
+    (await openStore({ db: env.FILINGS_DB })).close();
+    const lock = new Database(env.FILINGS_DB);
+    lock.exec('BEGIN EXCLUSIVE');
+    workers = [startWorker({ ...env, FILINGS_SQLITE_BUSY_MS: '200' }, ['-c', '1'])];
+    await filings(['enqueue', fixture('seed.md')], env);
+    await waitFor('a failed attempt', async () => workers[0].log.join('').includes('will retry (attempt 1)'));
+    lock.exec('COMMIT');
+    lock.close();
+    await waitFor('the job to complete', async () => (await queue.getJobCounts('completed')).completed === 1, 60_000);
+    const [job] = await queue.getCompleted();
+    expect(job.attemptsMade).toBeGreaterThanOrEqual(2);
+    expect((await storeCounts()).filings).toBe(1);
+  }, 90_000);
 
   it('SIGTERM drains: the worker finishes the jobs in hand and exits', async () => {
     workers = [startWorker(env, ['-c', '2'])];
