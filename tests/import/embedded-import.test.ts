@@ -30,7 +30,7 @@ it('stores every good form and lists every bad file with its reason', async () =
   expect(first.stderr).toMatch(new RegExp(`${fixtureFiles} files seen, ${FIXTURE_FORMS} forms stored from \\d+ files`));
   expect(first.stderr).toMatch(/1 already present/); // wrong-ext.docx: seed.xlsx's very bytes
   expect(first.stderr).toMatch(new RegExp(`${Object.keys(FIXTURE_FAILURES).length} failed`));
-  expect(first.code).toBe(1); // some files failed
+  expect(first.code).toBe(0); // failed files are listed and stored; the run itself succeeded
   const { counts: c, failures } = await counts();
   expect(c.filings).toBe(FIXTURE_FORMS);
   const byPath = Object.fromEntries(failures.map((f) => [path.relative(fixture(), f.path), f.code]));
@@ -52,6 +52,12 @@ it('keeps every original in the upload store, by content', async () => {
   const kept = fs.readdirSync(env.FILINGS_UPLOADS, { recursive: true }).filter((f) => fs.statSync(path.join(env.FILINGS_UPLOADS, String(f))).isFile());
   // Every distinct file content is kept once: the fixtures less the one byte-for-byte copy.
   expect(kept.length).toBe(fixtureFiles - 1);
+});
+
+it('--strict makes any failed file an error for scripts', async () => {
+  const run = await filings(['import', '--strict', fixture('bad/empty.docx')], env);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/failed: .*empty\.docx: empty file/);
 });
 
 it('`filings failures` lists the failed files with their reasons', async () => {
