@@ -3,7 +3,6 @@
 // rows but rows (a bookmark, say), mammoth drops every vertical merge of the table with only a warning.
 // We fix both in the document XML before mammoth sees it, and only when the document needs it.
 import * as cheerio from 'cheerio';
-import JSZip from 'jszip';
 import type { ParseMessage } from './grid.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -11,35 +10,35 @@ const ROW_CHILDREN = new Set(['w:trPr', 'w:tblPrEx', 'w:tc', 'w:sdt', 'w:customX
 const TABLE_CHILDREN = new Set(['w:tblPr', 'w:tblGrid', 'w:tr', 'w:sdt', 'w:customXml']);
 // Elements that carry no text and may stand anywhere; inside a table they confuse mammoth.
 const MARKERS = /^w:(bookmarkStart|bookmarkEnd|proofErr|permStart|permEnd|commentRangeStart|commentRangeEnd|moveFromRangeStart|moveFromRangeEnd|moveToRangeStart|moveToRangeEnd)$/;
+const NEEDS_REPAIR = /w:gridBefore|w:gridAfter|<\/w:tr>\s*<w:(?:bookmark|proofErr|perm|commentRange|move)/;
 
-export async function repairDocx(zip: JSZip, xml: string): Promise<{ buffer: Buffer; messages: ParseMessage[] } | null> {
-  if (!/w:gridBefore|w:gridAfter|<w:tbl>[\s\S]*?<\/w:tr>\s*<w:(?:bookmark|proofErr|perm|commentRange|move)/.test(xml)) return null;
+/** The repaired document XML, or null where mammoth can read it as it is. */
+export function repairDocumentXml(xml: string): { xml: string; messages: ParseMessage[] } | null {
+  if (!NEEDS_REPAIR.test(xml)) return null;
   const $ = cheerio.load(xml, { xml: { xmlMode: true, decodeEntities: false } });
   const messages: ParseMessage[] = [];
   $('w\\:tbl').each((t, tbl) => {
     let shifted = 0;
     let markers = 0;
-    for (const child of $(tbl).children().toArray()) {
-      if (!TABLE_CHILDREN.has(child.tagName) && MARKERS.test(child.tagName)) {
-        $(child).remove();
-        markers++;
-      }
-    }
-    $(tbl).find('w\\:tr').each((_, tr) => {
-      for (const child of $(tr).children().toArray()) {
-        if (!ROW_CHILDREN.has(child.tagName) && MARKERS.test(child.tagName)) {
+    const dropMarkers = (parent: Parameters<typeof $>[0], allowed: Set<string>) => {
+      for (const child of $(parent).children().toArray()) {
+        if (!allowed.has(child.tagName) && MARKERS.test(child.tagName)) {
           $(child).remove();
           markers++;
         }
       }
-      const before = Number($(tr).children('w\\:trPr').children('w\\:gridBefore').attr('w:val')) || 0;
-      const after = Number($(tr).children('w\\:trPr').children('w\\:gridAfter').attr('w:val')) || 0;
-      $(tr).children('w\\:trPr').children('w\\:gridBefore, w\\:gridAfter').remove();
+    };
+    dropMarkers(tbl, TABLE_CHILDREN);
+    $(tbl).find('w\\:tr').each((_, tr) => {
+      dropMarkers(tr, ROW_CHILDREN);
+      const props = $(tr).children('w\\:trPr');
+      const before = Number(props.children('w\\:gridBefore').attr('w:val')) || 0;
+      const after = Number(props.children('w\\:gridAfter').attr('w:val')) || 0;
+      props.children('w\\:gridBefore, w\\:gridAfter').remove();
       if (before > 0) {
         const firstCell = $(tr).children('w\\:tc, w\\:sdt, w\\:customXml').first();
-        const filler = placeholder(before);
-        if (firstCell.length) firstCell.before(filler);
-        else $(tr).append(filler);
+        if (firstCell.length) firstCell.before(placeholder(before));
+        else $(tr).append(placeholder(before));
         shifted++;
       }
       if (after > 0) $(tr).append(placeholder(after));
@@ -47,10 +46,7 @@ export async function repairDocx(zip: JSZip, xml: string): Promise<{ buffer: Buf
     if (shifted) messages.push({ level: 'info', message: `table ${t + 1}: ${shifted} row(s) start further in (w:gridBefore); realigned to the table grid` });
     if (markers) messages.push({ level: 'info', message: `table ${t + 1}: moved ${markers} bookmark/marker element(s) out of the table so its merged cells survive` });
   });
-  if (messages.length === 0) return null;
-  zip.file('word/document.xml', $.xml());
-  const buffer = await zip.generateAsync({ type: 'nodebuffer' });
-  return { buffer, messages };
+  return messages.length ? { xml: $.xml(), messages } : null;
 }
 
 const placeholder = (span: number) =>

@@ -3,38 +3,44 @@
 import * as cheerio from 'cheerio';
 import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
-import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { repairDocx } from './docx-repair.ts';
+import { repairDocumentXml } from './docx-repair.ts';
 import { FilingError } from './errors.ts';
 import type { Grid, ParsedDocument, ParseMessage } from './grid.ts';
 import { htmlTableToGrid } from './html-table.ts';
+import { openZip, type ZipReader } from './zip.ts';
 
 export async function parseDocx(buf: Buffer): Promise<ParsedDocument> {
   const messages: ParseMessage[] = [];
-  let input = buf;
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buf);
-  } catch (e) {
-    throw new FilingError('corrupt', `damaged Word document (${(e as Error).message})`);
-  }
-  const xml = await zip.file('word/document.xml')?.async('string');
-  if (xml == null) throw new FilingError('corrupt', 'damaged Word document (no word/document.xml)');
-  const repaired = await repairDocx(zip, xml);
-  if (repaired) {
-    input = repaired.buffer;
-    messages.push(...repaired.messages);
-  }
+  const zip = openZip(buf);
+  if (!zip.has('word/document.xml')) throw new FilingError('corrupt', 'damaged Word document (no word/document.xml)');
+  const repaired = repairDocumentXml(zip.read('word/document.xml').toString('utf8'));
+  if (repaired) messages.push(...repaired.messages);
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: input }, { ignoreEmptyParagraphs: false });
+    const result = await mammoth.convertToHtml({ file: mammothFile(zip, repaired?.xml) } as never, { ignoreEmptyParagraphs: false });
     html = result.value;
     for (const m of result.messages) messages.push({ level: m.type === 'error' ? 'warning' : 'info', message: `mammoth: ${m.message}` });
   } catch (e) {
+    if (e instanceof FilingError) throw e;
     throw new FilingError('corrupt', `damaged Word document (${(e as Error).message.split('\n')[0]})`);
   }
   return { grids: tablesOf(html), messages };
+}
+
+/**
+ * mammoth opens its input through a small file interface (exists/read); handing it ours means the
+ * archive is read once, with native zlib, and a repaired document.xml needs no re-zipping.
+ */
+function mammothFile(zip: ZipReader, documentXml: string | undefined) {
+  return {
+    exists: (name: string) => zip.has(name),
+    read: async (name: string, encoding?: string) => {
+      const bytes = name === 'word/document.xml' && documentXml !== undefined ? Buffer.from(documentXml) : zip.read(name);
+      if (encoding === 'base64') return bytes.toString('base64');
+      return encoding ? new TextDecoder(encoding).decode(bytes) : new Uint8Array(bytes);
+    },
+  };
 }
 
 function tablesOf(html: string): Grid[] {

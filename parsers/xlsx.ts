@@ -13,7 +13,7 @@ XLSX.set_cptable(cptable);
 export function parseWorkbook(buf: Buffer): ParsedDocument {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(buf, { type: 'buffer', cellNF: true, cellText: true, cellDates: false, cellStyles: true, dense: true });
+    wb = XLSX.read(buf, { type: 'buffer', cellNF: true, cellText: true, cellDates: false, cellStyles: true, cellHTML: false, dense: true });
   } catch (e) {
     const msg = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(msg)) throw new FilingError('encrypted', 'password-protected (encrypted) workbook; save an unprotected copy and import that');

@@ -2,7 +2,8 @@
 // header. A form split over two tables (header table, indicator table) is joined back; a table that
 // holds several forms one under another is cut apart. Other kinds of forms are told apart here too.
 import type { Grid } from '../../parsers/grid.ts';
-import { labelKey, normalizeText } from '../text/normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { gridTexts, onceFor } from './texts.ts';
 import { COLUMN_HEADERS, PROJECT_LABELS } from './vocabulary.ts';
 
 export type FormKind = 'target' | 'self_evaluation' | 'department';
@@ -16,30 +17,28 @@ export interface FormRegion {
   partTitles: Map<number, string>;
 }
 
-const isNameLabel = (t: string) => PROJECT_LABELS[labelKey(t)] === 'name';
-const isLevelHeader = (t: string) => COLUMN_HEADERS[labelKey(t)] === 'level1' || COLUMN_HEADERS[labelKey(t)] === 'level2';
+const isNameLabel = (key: string) => PROJECT_LABELS[key] === 'name';
 
-function rowsWith(grid: Grid, test: (t: string) => boolean): number[] {
-  const out: number[] = [];
-  grid.cells.forEach((row, r) => {
-    if (row.some((t) => t && test(t))) out.push(r);
-  });
-  return out;
+/** Rows holding a 项目名称 label. */
+function nameRows(grid: Grid): number[] {
+  return onceFor(grid, 'nameRows', ({ key }) => key.flatMap((row, r) => (row.some(isNameLabel) ? [r] : [])));
 }
 
-/** Rows where an indicator header stands: at least two of 一级指标/二级指标 …, or one with 三级指标. */
+/** Rows where an indicator header stands: a 一级指标 or 二级指标 cell and at least one more column header. */
 export function indicatorHeaderRows(grid: Grid): number[] {
-  return rowsWith(grid, (t) => isLevelHeader(t)).filter((r) => {
-    const roles = grid.cells[r].filter(Boolean).map((t) => COLUMN_HEADERS[labelKey(t)]);
-    return roles.filter((x) => x === 'level1' || x === 'level2').length >= 1 && roles.filter(Boolean).length >= 2;
-  });
+  return onceFor(grid, 'headerRows', ({ key }) =>
+    key.flatMap((row, r) => {
+      const roles = row.map((k) => (k ? COLUMN_HEADERS[k] : undefined)).filter(Boolean);
+      return roles.some((x) => x === 'level1' || x === 'level2') && roles.length >= 2 ? [r] : [];
+    }),
+  );
 }
 
 export function locateForms(grids: Grid[]): FormRegion[] {
   const regions: FormRegion[] = [];
   let open: FormRegion | null = null;
   for (const grid of grids.flatMap(splitStacked)) {
-    const hasName = rowsWith(grid, isNameLabel).length > 0;
+    const hasName = nameRows(grid).length > 0;
     const hasIndicators = indicatorHeaderRows(grid).length > 0;
     if (!hasName && !hasIndicators) {
       open = null;
@@ -61,16 +60,17 @@ export function locateForms(grids: Grid[]): FormRegion[] {
 }
 
 function classify(grid: Grid): FormRegion {
-  const top = [...grid.before, ...grid.cells.slice(0, 4).flat()].map(normalizeText).filter(Boolean);
-  const all = grid.cells.flat().map(normalizeText).filter(Boolean);
+  const { text, key } = gridTexts(grid);
+  const top = [...grid.before.map(normalizeText), ...text.slice(0, 4).flat()].filter(Boolean);
+  const keys = key.flat().filter(Boolean);
   const selfTitle = top.find((t) => /自评表|自评价表/u.test(t));
-  const selfColumns = all.find((t) => /^(实际完成值|完成值|全年实际值|实际完成情况)/u.test(labelKey(t))) && all.some((t) => labelKey(t) === '得分');
+  const selfColumns = keys.some((k) => /^(实际完成值|完成值|全年实际值|实际完成情况)/u.test(k)) && keys.includes('得分');
   if (selfTitle || selfColumns) {
     return { grid, kind: 'self_evaluation', evidence: selfTitle ?? '项目支出绩效自评表', partTitles: new Map() };
   }
   const deptTitle = top.find((t) => /整体.*绩效目标|部门整体支出/u.test(t));
-  const hasProject = all.some(isNameLabel);
-  if (deptTitle || (!hasProject && all.some((t) => /^部门(\(单位\))?名称$/u.test(labelKey(t)) || labelKey(t) === '部门(单位)名称'))) {
+  const hasProject = keys.some(isNameLabel);
+  if (deptTitle || (!hasProject && keys.some((k) => /^部门(\(单位\))?名称$/u.test(k)))) {
     return { grid, kind: 'department', evidence: deptTitle ?? '部门整体支出绩效目标表', partTitles: new Map() };
   }
   return { grid, kind: 'target', evidence: '', partTitles: new Map() };
@@ -78,7 +78,7 @@ function classify(grid: Grid): FormRegion {
 
 /** One grid holding several forms one under another: cut before each later form's header. */
 function splitStacked(grid: Grid): Grid[] {
-  const names = rowsWith(grid, isNameLabel);
+  const names = nameRows(grid);
   const headers = indicatorHeaderRows(grid);
   const cuts: number[] = [];
   for (const n of names.slice(1)) {

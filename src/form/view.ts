@@ -1,7 +1,7 @@
 // The form reader's working view of a grid: normalised texts, merge origins, and a ledger of which
 // cells were placed, so that whatever is left ends in `unmapped` and nothing is dropped silently.
 import type { Grid } from '../../parsers/grid.ts';
-import { labelKey, normalizeText } from '../text/normalize.ts';
+import { gridTexts } from './texts.ts';
 
 export interface Cell {
   r: number;
@@ -16,15 +16,19 @@ export class FormView {
   readonly height: number;
   readonly width: number;
   private readonly texts: string[][];
+  private readonly keys: string[][];
   /** For a cell inside a merged region (not its top-left), the region's origin row. */
   private readonly coveredFrom: (number | undefined)[][];
   private readonly spanEnd: number[][];
   private readonly used = new Set<number>();
+  private readonly rows: Cell[][] = [];
 
   constructor(readonly grid: Grid) {
     this.height = grid.cells.length;
     this.width = grid.cells[0]?.length ?? 0;
-    this.texts = grid.cells.map((row) => row.map(normalizeText));
+    const { text, key } = gridTexts(grid);
+    this.texts = text;
+    this.keys = key;
     this.coveredFrom = grid.cells.map((row) => row.map(() => undefined));
     this.spanEnd = grid.cells.map((row) => row.map((_, c) => c));
     for (const m of grid.merges) {
@@ -49,11 +53,15 @@ export class FormView {
 
   /** The cells that begin in row r (a merged region counts once, at its top-left), blank ones included. */
   row(r: number): Cell[] {
+    return (this.rows[r] ??= this.buildRow(r));
+  }
+
+  private buildRow(r: number): Cell[] {
     const out: Cell[] = [];
     for (let c = 0; c < this.width; c++) {
       if (this.coveredFrom[r][c] !== undefined) continue;
       const text = this.texts[r][c];
-      out.push({ r, c, c1: this.spanEnd[r][c], text, key: text ? labelKey(text) : '' });
+      out.push({ r, c, c1: this.spanEnd[r][c], text, key: this.keys[r][c] });
     }
     return out;
   }

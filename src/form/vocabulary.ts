@@ -38,22 +38,27 @@ export const LEVEL2: { label: string; code: Level2; under: Level1[] }[] = [
   { label: '档案管理指标', code: 'archives', under: ['influence'] },
 ];
 
-/** A label matches with or without its trailing 指标 (社会效益 = 社会效益指标). */
-const withSuffix = (key: string) => (key.endsWith('指标') ? key : `${key}指标`);
+// A label matches with or without its trailing 指标 (社会效益 = 社会效益指标): both spellings are keys.
+const LEVEL1_BY_KEY = new Map<string, Level1>();
+for (const [label, code] of Object.entries(LEVEL1)) {
+  LEVEL1_BY_KEY.set(label, code);
+  LEVEL1_BY_KEY.set(label.replace(/指标$/u, ''), code);
+}
+const LEVEL2_BY_KEY = new Map<string, { entry: (typeof LEVEL2)[number]; order: number }>();
+LEVEL2.forEach((entry, order) => {
+  LEVEL2_BY_KEY.set(entry.label, { entry, order });
+  LEVEL2_BY_KEY.set(entry.label.replace(/指标$/u, ''), { entry, order });
+});
 
 export function level1Of(key: string): Level1 | undefined {
-  return LEVEL1[withSuffix(key)] ?? (key === '产出' || key === '效益' ? LEVEL1[`${key}指标`] : undefined);
+  return LEVEL1_BY_KEY.get(key);
 }
 
 export function level2Of(key: string): (typeof LEVEL2)[number] | undefined {
-  const k = withSuffix(key);
-  return LEVEL2.find((l) => l.label === k);
+  return LEVEL2_BY_KEY.get(key)?.entry;
 }
 
-export const level2Order = (key: string) => {
-  const k = withSuffix(key);
-  return LEVEL2.findIndex((l) => l.label === k);
-};
+export const level2Order = (key: string) => LEVEL2_BY_KEY.get(key)?.order ?? -1;
 
 // ---- indicator table columns ----
 

@@ -3,10 +3,27 @@
 const CJK = '\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
 const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
 
+// Forms repeat the same few hundred texts (labels, blanks) endlessly, and every stage asks again:
+// remembering answers makes normalisation nearly free. Bounded, so a huge import cannot grow it.
+const memo = new Map<string, string>();
+const keyMemo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
+function remember(map: Map<string, string>, raw: string, value: string): string {
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(raw, value);
+  return value;
+}
+
 /** NFKC, trimmed, white-space runs to one space, no space between two CJK characters, wrapping quotes dropped. */
 export function normalizeText(raw: string): string {
+  if (raw === '') return '';
+  return memo.get(raw) ?? remember(memo, raw, normalize(raw));
+}
+
+function normalize(raw: string): string {
   let s = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
-  s = s.replace(SPACE_BETWEEN_CJK, '');
+  if (s.includes(' ')) s = s.replace(SPACE_BETWEEN_CJK, '');
   if (s.length >= 2 && s.startsWith('"') && s.endsWith('"') && !s.slice(1, -1).includes('"')) {
     s = s.slice(1, -1).trim();
   }
@@ -22,6 +39,10 @@ export function textOrNull(raw: string | null | undefined): string | null {
 
 /** A label's comparable key: normalised, without spaces, trailing colon, or bracketed annotations. */
 export function labelKey(text: string): string {
+  return keyMemo.get(text) ?? remember(keyMemo, text, makeLabelKey(text));
+}
+
+function makeLabelKey(text: string): string {
   return stripAnnotations(normalizeText(text))
     .replace(/\s+/g, '')
     .replace(/[:：]+$/u, '');

@@ -1,0 +1,30 @@
+// Each grid's cells normalised once, with their label keys: locating forms and reading them both
+// look at every cell several times, and long cells (explanations) are costly to normalise again.
+import type { Grid } from '../../parsers/grid.ts';
+import { labelKey, normalizeText } from '../text/normalize.ts';
+
+export interface GridTexts {
+  text: string[][];
+  key: string[][];
+  /** Answers about the whole grid, computed once (rows holding a header, …). */
+  memo: Map<string, unknown>;
+}
+
+const cache = new WeakMap<Grid, GridTexts>();
+
+export function gridTexts(grid: Grid): GridTexts {
+  let t = cache.get(grid);
+  if (!t) {
+    const text = grid.cells.map((row) => row.map(normalizeText));
+    t = { text, key: text.map((row) => row.map((s) => (s ? labelKey(s) : ''))), memo: new Map() };
+    cache.set(grid, t);
+  }
+  return t;
+}
+
+/** A per-grid answer, computed on first use. */
+export function onceFor<T>(grid: Grid, name: string, compute: (t: GridTexts) => T): T {
+  const t = gridTexts(grid);
+  if (!t.memo.has(name)) t.memo.set(name, compute(t));
+  return t.memo.get(name) as T;
+}
