@@ -120,7 +120,15 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
   if (PERIOD_LABEL.test(key)) {
     view.use(cell);
     const v = value();
-    const range = parseDateRange(v?.text ?? null);
+    let range = parseDateRange(v?.text ?? null);
+    // 项目起止时间(如20190101) | 20190101 | 到 | 20191231: the period over three cells.
+    const joiner = v && view.right(v);
+    const end = joiner && /^(到|至|-|~|—)$/u.test(joiner.text) ? view.right(joiner) : undefined;
+    if (!range && v && end?.text && parseDate(v.text) && parseDate(end.text, true)) {
+      range = { start: parseDate(v.text)!, end: parseDate(end.text, true)! };
+      view.use(joiner);
+      view.use(end);
+    }
     if (range) {
       out.project.plannedStart ??= range.start;
       out.project.plannedEnd ??= range.end;

@@ -45,3 +45,28 @@ it('宁乡 §B: funding written as prose, and separate 长期 / 年度 indicator
   expect(r.indicators[3].level1Code).toBe('benefit');
   expect(r.unmapped.map((u) => u.text)).toEqual(['备注', '备注']);
 });
+
+it('§L: a period written over three cells (20210101 | 到 | 20211231)', async () => {
+  const [r] = await read('scored-2021-l.md');
+  expect(r.project).toMatchObject({ name: '乡村道路养护', plannedStart: '2021-01-01', plannedEnd: '2021-12-31', extras: {} });
+  expect(r.unmapped).toEqual([]);
+});
+
+it('§A in a lossy 8-column conversion: labels and values spanning two columns written as blank cells', async () => {
+  const [r] = await read('putuo-8col-lossy.md');
+  expect(r.project).toMatchObject({
+    name: '真如城市副中心配套道路', nature: '阶段性项目', category: '特定目标类',
+    department: '上海市普陀区建设和管理委员会', implementingUnit: '上海市普陀区市政工程建设管理中心',
+    plannedStart: '2024-01-01', plannedEnd: '2026-12-31',
+  });
+  // 项目资金（元）: 3,498,000.00 元 is 349.8 万元.
+  expect(r.funding).toMatchObject({ total: 349.8, fiscal: 349.8, other: 0, annualTotal: 349.8, annualAppropriation: 349.8, priorYearCarryover: 0, annualOther: 0 });
+  expect(r.goals).toEqual({ overallPeriod: '2024-2026', overall: '完成配套道路建设。', annual: '完成年度建设任务。' });
+  expect(r.indicators.map((i) => [i.level2Code, i.name, i.target?.raw])).toEqual([
+    ['quantity', '道路长度', '985米'],
+    ['quality', '验收合格率', '=100.00(%)'],
+    ['social', '通行能力', '提升'],
+    ['satisfaction', '居民满意度', '≥90.00(%)'],
+  ]);
+  expect(r.unmapped).toEqual([]);
+});
