@@ -140,7 +140,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
     // ---- level labels in this row ----
     const valuesFrom = columns.valuesFrom === Infinity ? view.width : columns.valuesFrom;
     const labelColumn = (c: Cell) => c.c < valuesFrom || columns.sets.some((s) => inSpan(s.level2, c.c));
-    const labels = cells.filter((c) => labelColumn(c) && !view.isUsed(c) && isLevelLabel(c.key));
+    const labels = cells.filter((c) => labelColumn(c) && !view.isUsed(c) && isLevelLabel(c.key) && !isNameNotLabel(c, columns));
     const levels = new Map(labels.map((c) => [c, resolve(c, labels, view, r, l1col)]));
     const level1Given = [...levels.values()].includes(1) || (columns.level1 !== undefined && view.coveredFromAbove(r, columns.level1.c));
     const l2Labels: Cell[] = [];
@@ -223,6 +223,15 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
   // A long-term column set with no indicator makes no empty group.
   const emptyGroups = groups.filter((g) => g.count === 0 && g.horizon === 'annual').map((g) => g.group);
   return { indicators, emptyGroups, end: r, notes };
+}
+
+/**
+ * In the 三级指标 column, 服务对象满意度 or 社会效益 is the indicator's name (real forms name
+ * indicators so); only a full label ending in 指标 stands for a group there.
+ */
+function isNameNotLabel(cell: Cell, columns: Columns): boolean {
+  const inNameColumn = columns.sets.some((s) => s.name !== s.level2 && inSpan(s.name, cell.c));
+  return inNameColumn && !cell.key.endsWith('指标');
 }
 
 function isLevelLabel(key: string): boolean {

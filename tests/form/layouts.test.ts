@@ -70,3 +70,13 @@ it('§A in a lossy 8-column conversion: labels and values spanning two columns w
   ]);
   expect(r.unmapped).toEqual([]);
 });
+
+it('an indicator named like a group (服务对象满意度) in the 三级指标 column is a name, not a label', async () => {
+  const [r] = await read('name-like-label.md');
+  expect(r.indicators.map((i) => [i.level2Code, i.name, i.target?.raw])).toEqual([
+    ['quantity', '社会效益', '10个'],
+    ['satisfaction', '服务对象满意度', '≥90%'],
+  ]);
+  expect(r.emptyGroups).toEqual([]);
+  expect(r.unmapped).toEqual([]);
+});
