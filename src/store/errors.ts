@@ -15,3 +15,14 @@ function causeText(e: unknown): string {
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^@/:]*)(:[^@/]*)?@/, (_, user: string, pass?: string) => `//${user}${pass ? ':***' : ''}@`);
 }
+
+/** A feed's cursor was not where this export found it: two exports of one feed ran at once. */
+export class ExportCursorMoved extends StoreError {
+  constructor(
+    readonly feed: string,
+    readonly expected: number,
+  ) {
+    super(`export ${feed}: another export of this feed moved its cursor from ${expected} meanwhile; run again`);
+    this.name = 'ExportCursorMoved';
+  }
+}

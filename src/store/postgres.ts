@@ -5,7 +5,7 @@ import { runMigrations } from './migrate.ts';
 import type { Row, SqlValue } from './rows.ts';
 import type { SaveSteps } from './save.ts';
 import { POSTGRES, toPg } from './sql.ts';
-import { SqlStore } from './sql-store.ts';
+import { SqlStore, type Steps } from './sql-store.ts';
 import type { SaveResult } from './store.ts';
 
 // Advisory lock keys (any two distinct bigints; these spell "filings" and "filings+1" in hex).
@@ -74,6 +74,22 @@ export class PostgresStore extends SqlStore {
       // Writers take turns. Without this a sequence hands out 7 and 8, 8 commits first, and an
       // export that already read up to 8 never sees 7: seq must follow commit order, not only grow.
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK.toString()]);
+      let next = steps.next();
+      while (!next.done) next = steps.next((await client.query(toPg(next.value.sql), next.value.params)).rows);
+      await client.query('COMMIT');
+      return next.value;
+    } catch (e) {
+      throw await rollback(client, e);
+    } finally {
+      client.release(client.broken);
+    }
+  }
+
+  protected async snapshot<T>(steps: Steps<T>): Promise<T> {
+    const client: Client = await this.pool.connect();
+    try {
+      // REPEATABLE READ: every statement sees the snapshot the first one took; no lock on writers.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       let next = steps.next();
       while (!next.done) next = steps.next((await client.query(toPg(next.value.sql), next.value.params)).rows);
       await client.query('COMMIT');

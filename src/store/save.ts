@@ -83,8 +83,13 @@ export function* saveSteps(dialect: Dialect, upload: UploadInfo, records: Filing
     written++;
   }
 
-  // Indicators of removed forms go with them (ON DELETE CASCADE).
-  for (const id of plan.remove) yield { sql: SQL.deleteFiling, params: [id] };
+  // Indicators of removed forms go with them (ON DELETE CASCADE). The removal gets a change number
+  // of its own so that a feed that exported the form can tell its warehouse to drop it.
+  for (const id of plan.remove) {
+    yield { sql: SQL.deleteFiling, params: [id] };
+    const seq = yield* nextSeq(dialect);
+    yield { sql: SQL.insertRemoval, params: [id, seq, now] };
+  }
 
   yield { sql: SQL.clearFailures, params: [upload.sha256, upload.path] };
   return { written, unchanged };

@@ -1,11 +1,16 @@
 // The Store interface over any SQL backend: a backend supplies how to run one statement, how to run
 // the save steps in one transaction, and how to close; everything the methods mean is here, once.
 import type { FilingRecord } from '../schema.ts';
-import { StoreError } from './errors.ts';
+import { ExportCursorMoved, StoreError } from './errors.ts';
+import { FEED_INDICATOR_COLUMNS, FEED_REMOVAL_COLUMNS, toFeedFiling, toFeedRow, type FeedPage, type FeedRemoval } from './feed-rows.ts';
+import { filterSql, ID_BATCH, READ_SQL } from './read-sql.ts';
 import { toCount, toFailure, toUpload, type Row, type SqlValue } from './rows.ts';
-import { checkRecords, saveSteps, type SaveSteps } from './save.ts';
+import { checkRecords, saveSteps, type SaveSteps, type Statement } from './save.ts';
 import { SQL, type Dialect } from './sql.ts';
-import type { FailureRow, SaveResult, Store, StoreCounts, UploadInfo } from './store.ts';
+import type { FailureRow, FilingFilter, FilingSummary, SaveResult, Store, StoreCounts, StoredRecord, UploadInfo } from './store.ts';
+
+/** Statements run one after another in one transaction, the next chosen from the rows of the last. */
+export type Steps<T> = Generator<Statement, T, Row[]>;
 
 export abstract class SqlStore implements Store {
   abstract readonly kind: 'sqlite' | 'postgres';
@@ -14,6 +19,8 @@ export abstract class SqlStore implements Store {
   protected abstract query(sql: string, params?: SqlValue[]): Promise<Row[]>;
   /** Drives the steps inside one write transaction, committing their result or rolling back on throw. */
   protected abstract transact(steps: SaveSteps): Promise<SaveResult>;
+  /** Drives read-only steps inside one transaction, so they all see the same committed state. */
+  protected abstract snapshot<T>(steps: Steps<T>): Promise<T>;
   abstract close(): Promise<void>;
 
   async recordUpload(u: UploadInfo): Promise<void> {
@@ -60,6 +67,62 @@ export abstract class SqlStore implements Store {
     return { uploads: toCount(row.uploads), filings: toCount(row.filings), indicators: toCount(row.indicators), failures: toCount(row.failures) };
   }
 
+  async listFilings(filter: FilingFilter = {}): Promise<FilingSummary[]> {
+    const { where, params } = filterSql(filter);
+    const rows = await this.run('listing filings', () => this.query(READ_SQL.listFilings(where), params));
+    return rows.map(toSummary).sort(bySummary);
+  }
+
+  async records(ids: string[]): Promise<StoredRecord[]> {
+    const out: StoredRecord[] = [];
+    for (let i = 0; i < ids.length; i += ID_BATCH) {
+      const batch = ids.slice(i, i + ID_BATCH);
+      const rows = await this.run('reading records', () => this.query(READ_SQL.records(batch.length), batch));
+      for (const row of rows) out.push({ seq: Number(row.seq), record: parseJson(row.record_json) as FilingRecord });
+    }
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  async lastChange(): Promise<number> {
+    const [row] = await this.run('reading the last change number', () => this.query(READ_SQL.lastChange));
+    return row?.seq == null ? 0 : Number(row.seq);
+  }
+
+  async feedPage(after: number, upTo: number, limit: number): Promise<FeedPage> {
+    return this.run('reading filings to export', () =>
+      this.snapshot(
+        (function* (): Steps<FeedPage> {
+          const filings = (yield { sql: READ_SQL.feedFilings, params: [after, upTo, limit] }).map(toFeedFiling);
+          if (filings.length === 0) return { filings, indicators: [] };
+          const [first, last] = [filings[0].seq, filings[filings.length - 1].seq];
+          const indicators = (yield { sql: READ_SQL.feedIndicators, params: [first, last] }).map((r) => toFeedRow(FEED_INDICATOR_COLUMNS, r));
+          return { filings, indicators };
+        })(),
+      ),
+    );
+  }
+
+  async feedRemovals(after: number, upTo: number): Promise<FeedRemoval[]> {
+    const rows = await this.run('reading removed forms', () => this.query(READ_SQL.feedRemovals, [after, upTo]));
+    return rows.map((r) => toFeedRow(FEED_REMOVAL_COLUMNS, r));
+  }
+
+  async exportCursor(name: string): Promise<number> {
+    const [row] = await this.run(`reading the cursor of export ${name}`, () => this.query(READ_SQL.exportCursor, [name]));
+    return row ? Number(row.seq) : 0;
+  }
+
+  async moveExportCursor(name: string, from: number, to: number): Promise<void> {
+    const now = new Date().toISOString();
+    const rows = await this.run(`moving the cursor of export ${name}`, async () => {
+      const moved = await this.query(READ_SQL.updateExportCursor, [to, now, name, from]);
+      if (moved.length || from !== 0) return moved;
+      // A feed's first run: no row yet, unless another first run just wrote one (then nothing returns).
+      return this.query(READ_SQL.insertExportCursor, [name, to, now]);
+    });
+    if (rows.length === 0) throw new ExportCursorMoved(name, from);
+  }
+
   /** Every database error leaves as a StoreError naming what the store was doing. */
   private async run<T>(doing: string, fn: () => Promise<T>): Promise<T> {
     try {
@@ -68,4 +131,33 @@ export abstract class SqlStore implements Store {
       throw e instanceof StoreError ? e : new StoreError(`${this.kind} store: ${doing}`, e);
     }
   }
+}
+
+const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+const textOrNull = (v: unknown): string | null => (v == null ? null : String(v));
+
+function toSummary(row: Row): FilingSummary {
+  return {
+    id: String(row.id),
+    seq: Number(row.seq),
+    fiscalYear: row.fiscal_year == null ? null : Number(row.fiscal_year),
+    department: textOrNull(row.department),
+    departmentCode: textOrNull(row.department_code),
+    projectName: textOrNull(row.project_name),
+    fileName: String(row.file_name),
+    locator: String(row.locator),
+    indicators: Number(row.indicators),
+  };
+}
+
+// Sorted here, not in SQL: the engines' collations order Chinese text differently; code points don't.
+const text = (s: string | null) => s ?? '\uffff';
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function bySummary(a: FilingSummary, b: FilingSummary): number {
+  return (
+    (a.fiscalYear ?? Infinity) - (b.fiscalYear ?? Infinity) ||
+    cmp(text(a.department), text(b.department)) ||
+    cmp(text(a.projectName), text(b.projectName)) ||
+    a.seq - b.seq
+  );
 }

@@ -19,6 +19,7 @@ export const SQL = {
   updateFilingColumns: FILING_UPDATED,
   updateFiling: `UPDATE filings SET ${FILING_UPDATED.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
   deleteFiling: `DELETE FROM filings WHERE id = ?`,
+  insertRemoval: `INSERT INTO filing_removals (id, seq, removed_at) VALUES (?, ?, ?)`,
 
   deleteIndicators: `DELETE FROM indicators WHERE filing_id = ?`,
   insertIndicators: (rows: number) =>

@@ -8,7 +8,7 @@ import { runMigrations } from './migrate.ts';
 import type { Row, SqlValue } from './rows.ts';
 import type { SaveSteps } from './save.ts';
 import { SQLITE } from './sql.ts';
-import { SqlStore } from './sql-store.ts';
+import { SqlStore, type Steps } from './sql-store.ts';
 import type { SaveResult } from './store.ts';
 
 /** How long a writer waits for another process's write to finish before giving up (then the job retries). */
@@ -99,6 +99,16 @@ export class SqliteStore extends SqlStore {
       return next.value;
     });
     return drive.immediate();
+  }
+
+  protected async snapshot<T>(steps: Steps<T>): Promise<T> {
+    // DEFERRED takes no write lock; in WAL mode its first read fixes what the later reads see.
+    const drive = this.db.transaction(() => {
+      let next = steps.next();
+      while (!next.done) next = steps.next(this.exec(next.value.sql, next.value.params));
+      return next.value;
+    });
+    return drive.deferred();
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@
 // comparisons speak only to this interface; which database sits behind it is chosen in open.ts.
 import type { ErrorCode } from '../../parsers/errors.ts';
 import type { FilingRecord } from '../schema.ts';
+import type { FeedPage, FeedRemoval } from './feed-rows.ts';
 
 /** One file a user gave us; its bytes live in the upload store under its sha256. */
 export interface UploadInfo {
@@ -36,6 +37,39 @@ export interface StoreCounts {
   failures: number;
 }
 
+/**
+ * Which filings to read. Every field narrows; text is matched after normalisation. A level is a
+ * code (`cost`) or a label (成本指标, 成本), and keeps the filings with at least one indicator in it.
+ */
+export interface FilingFilter {
+  year?: number;
+  /** Part of the department's name, or its code exactly. */
+  department?: string;
+  /** Part of the project's name. */
+  project?: string;
+  level1?: string;
+  level2?: string;
+}
+
+/** One stored filing as a line of a listing. */
+export interface FilingSummary {
+  id: string;
+  seq: number;
+  fiscalYear: number | null;
+  department: string | null;
+  departmentCode: string | null;
+  projectName: string | null;
+  fileName: string;
+  locator: string;
+  indicators: number;
+}
+
+/** A stored record with the change number it was last written under (newer = larger). */
+export interface StoredRecord {
+  seq: number;
+  record: FilingRecord;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Remembers an upload (idempotent: the same sha256 twice is one row; the latest path/name win). */
@@ -55,5 +89,25 @@ export interface Store {
   /** Uploads to read again: all, or only those whose last attempt failed. */
   uploads(which: 'all' | 'failed'): Promise<UploadInfo[]>;
   counts(): Promise<StoreCounts>;
+  /** Summaries of the filings the filter keeps, by year, department, project, then seq. */
+  listFilings(filter?: FilingFilter): Promise<FilingSummary[]>;
+  /** The stored records of these ids (unknown ids are left out), in seq order. */
+  records(ids: string[]): Promise<StoredRecord[]>;
+
+  // The warehouse feed. A feed reads the change numbers (seq) above its cursor up to a bound taken
+  // once at its start, so rows written during the export wait for the next run.
+  /** The highest change number handed out to a stored filing or a removal; 0 for an empty store. */
+  lastChange(): Promise<number>;
+  /** Filings with after < seq <= upTo, the first `limit` in seq order, and their indicators, read in one snapshot. */
+  feedPage(after: number, upTo: number, limit: number): Promise<FeedPage>;
+  /** Forms removed with after < seq <= upTo that are not stored again since. */
+  feedRemovals(after: number, upTo: number): Promise<FeedRemoval[]>;
+  /** Where the named feed got to: 0 before its first export. */
+  exportCursor(name: string): Promise<number>;
+  /**
+   * Moves the named feed's cursor from `from` (what exportCursor said) to `to`. Throws an
+   * ExportCursorMoved error when it is no longer at `from`: another export of that feed ran meanwhile.
+   */
+  moveExportCursor(name: string, from: number, to: number): Promise<void>;
   close(): Promise<void>;
 }

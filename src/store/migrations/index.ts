@@ -1,6 +1,7 @@
 // Every migration, in the order they run. A new one is a new numbered file plus one line here;
 // a migration that has shipped is never edited (databases in the field already ran it).
 import { migration as m001 } from './001-initial.ts';
+import { migration as m002 } from './002-export-feed.ts';
 
 export interface Migration {
   /** Stored in schema_migrations once run; the number prefix keeps the order readable. */
@@ -9,4 +10,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001, m002];
