@@ -1,4 +1,5 @@
-// What importing fixtures/ must give, counted by hand from the fixture families (tests/form/expected).
+// What importing fixtures/ must give, counted by hand from the fixture families (tests/form/expected)
+// and the comparison fixtures (scripts/fixtures/forms/compare.ts).
 export const FIXTURE_FORMS =
   6 + // real-04: 2 forms × docx, xlsx, md
   3 * 8 + // real-05, real-06, putuo-2026, wuhan-2020, older-scheme-2019, jiaxian-2016, fengjie-2023, system-split
@@ -7,7 +8,9 @@ export const FIXTURE_FORMS =
   1 + // percent.xlsx
   1 + // title-above.docx
   5 + // seed.md, seed.docx, seed.xlsx, seed.xls, seed-gbk.xls
-  2; // gridbefore.docx, bookmark-rows.docx (wrong-ext.docx is seed.xlsx byte for byte: the same file)
+  2 + // gridbefore.docx, bookmark-rows.docx (wrong-ext.docx is seed.xlsx byte for byte: the same file)
+  3 + // compare/road-2021.md, road-2022.docx, road-2023.xlsx: one project over three years
+  3; // compare/departments-2023.md: three departments' forms in one file
 
 /** Files that fail, each with its reason code. */
 export const FIXTURE_FAILURES: Record<string, string> = {

@@ -1,0 +1,27 @@
+// `filings list`: one line per stored filing the filters keep, as aligned columns (year, department
+// with its code, project, indicators, file and place in it, id); the count on stderr.
+import { renderTable } from '../report/terminal.ts';
+import { openStore } from '../store/open.ts';
+import type { FilingFilter } from '../store/store.ts';
+import { storeOptions, type StoreFlags } from './store-options.ts';
+
+export async function listCommand(flags: StoreFlags & FilingFilter): Promise<number> {
+  const store = await openStore(storeOptions(flags));
+  try {
+    const { year, department, project, level1, level2 } = flags;
+    const rows = await store.listFilings({ year, department, project, level1, level2 });
+    const lines = rows.map((r) => [
+      r.fiscalYear === null ? '-' : String(r.fiscalYear),
+      (r.department ?? '-') + (r.departmentCode ? ` [${r.departmentCode}]` : ''),
+      r.projectName ?? '-',
+      `${r.indicators} indicators`,
+      `${r.fileName} (${r.locator})`,
+      r.id,
+    ]);
+    if (lines.length) process.stdout.write(renderTable(lines));
+    process.stderr.write(`filings: ${rows.length} filing${rows.length === 1 ? '' : 's'}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

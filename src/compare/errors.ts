@@ -1,0 +1,12 @@
+// Why a comparison can't be made, as a value the CLI shows in one line (and tests can tell apart).
+export type CompareErrorCode = 'no_project' | 'ambiguous_project' | 'ambiguous_department' | 'no_filings';
+
+export class CompareError extends Error {
+  constructor(
+    readonly code: CompareErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CompareError';
+  }
+}

@@ -1,0 +1,25 @@
+// The terminal table lines up Chinese text: a CJK character takes two columns.
+import { expect, it } from 'vitest';
+import { renderView } from '../../src/report/terminal.ts';
+import { displayWidth } from '../../src/report/text-width.ts';
+import { col, number, text } from '../../src/report/view.ts';
+
+it('counts CJK characters and full-width forms double', () => {
+  expect(displayWidth('成本指标')).toBe(8);
+  expect(displayWidth('≥90%')).toBe(4);
+  expect(displayWidth('（万元）')).toBe(8);
+});
+
+it('aligns columns by display width, numbers to the right, marks spelled after the value', () => {
+  const out = renderView({
+    name: 't',
+    title: 'title',
+    columns: [col('name'), col('n', 'number'), col('target')],
+    rows: [
+      [text('成本指标'), number(1), text('≤280万元', 'lowered')],
+      [text('cost'), number(12.5), text(null)],
+    ],
+    notes: ['a note'],
+  });
+  expect(out).toBe(['title', '', 'name         n  target', '────────  ────  ──────────', '成本指标     1  ≤280万元 ↓', 'cost      12.5', '', '  a note', ''].join('\n'));
+});
