@@ -1,8 +1,12 @@
 // The `filings` command line. Each subcommand lives in its own module; this file only wires them.
 // bin/filings.js adds the queue's commands (workers/) and runs it.
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { EXPORT_FORMATS } from '../export/table-writer.ts';
+import { compareDepartmentsCommand, compareYearsCommand } from './compare.ts';
+import { exportCommand } from './export.ts';
 import { failuresCommand } from './failures.ts';
 import { importCommand } from './import.ts';
+import { listCommand } from './list.ts';
 import { parseCommand } from './parse.ts';
 
 export const program = new Command('filings')
@@ -47,3 +51,63 @@ storeFlags(program.command('failures').description('list the files that could no
   process.exitCode = await failuresCommand(opts);
 });
 
+
+const year = (v: string): number => {
+  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year such as 2023');
+  return Number(v);
+};
+const outputFlags = (cmd: Command) =>
+  cmd
+    .option('--csv <file>', 'write CSV instead of printing (one file per table: FILE, then FILE.<table>.csv)')
+    .option('--xlsx <file>', 'write an Excel workbook instead of printing (one sheet per table, and notes)');
+
+storeFlags(
+  program
+    .command('list')
+    .description('list the stored filings, one line each')
+    .option('--year <year>', 'fiscal year', year)
+    .option('--department <name|code>', 'part of the department name, or its code')
+    .option('--project <name>', 'part of the project name')
+    .option('--level1 <label|code>', 'with an indicator under this level 1 (产出指标, output, …)')
+    .option('--level2 <label|code>', 'with an indicator under this level 2 (成本指标, cost, …)'),
+).action(async (opts) => {
+  process.exitCode = await listCommand(opts);
+});
+
+const compare = program.command('compare').description('compare stored filings: one project across years, or departments in one year');
+
+storeFlags(
+  outputFlags(
+    compare
+      .command('years')
+      .description('one project across years: its indicators by year, and what changed from year to year')
+      .requiredOption('--project <name>', 'the project name (a year in it is ignored: 2022年城区道路养护 = 城区道路养护)')
+      .option('--department <name|code>', 'the department, where several file a project of that name'),
+  ),
+).action(async (opts) => {
+  process.exitCode = await compareYearsCommand(opts);
+});
+
+storeFlags(
+  outputFlags(
+    compare
+      .command('departments')
+      .description('departments in one year: indicators per level-2 group, empty groups, and one group’s targets side by side')
+      .requiredOption('--year <year>', 'fiscal year', year)
+      .option('--group <label|code>', 'also list this level-2 group’s targets by department with their spread (服务对象满意度指标, satisfaction, …)')
+      .option('--department <name|code>', 'only departments whose name contains this, or with this code'),
+  ),
+).action(async (opts) => {
+  process.exitCode = await compareDepartmentsCommand(opts);
+});
+
+storeFlags(
+  program
+    .command('export')
+    .description('write the filings and indicators stored or changed since the last export to DIR (the warehouse feed)')
+    .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption('--out <dir>', 'folder that receives one batch folder per run')
+    .option('--full', 'export everything stored, not only what changed since the last export'),
+).action(async (opts) => {
+  process.exitCode = await exportCommand(opts);
+});

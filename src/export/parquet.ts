@@ -1,0 +1,65 @@
+// A feed table as Parquet through hyparquet-writer: every column OPTIONAL with its logical type (UTF8
+// text, INT32, INT64, DOUBLE, DATE, TIMESTAMP in milliseconds UTC), Snappy-compressed, one row group
+// per page of the export so memory stays bounded by the page, not the table.
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import type { FeedColumns, FeedRow, FeedType } from '../store/feed-rows.ts';
+import { DurableFile } from './durable.ts';
+import type { TableWriter } from './table-writer.ts';
+
+type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
+
+const ELEMENT: Record<FeedType, Omit<SchemaElement, 'name'>> = {
+  string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
+  int: { type: 'INT32' },
+  bigint: { type: 'INT64' },
+  double: { type: 'DOUBLE' },
+  date: { type: 'INT32', converted_type: 'DATE' },
+  timestamp: { type: 'INT64', converted_type: 'TIMESTAMP_MILLIS' },
+};
+
+const DAY_MS = 86_400_000;
+
+function columnData(type: FeedType, values: unknown[]): unknown[] {
+  switch (type) {
+    case 'bigint':
+      return values.map((v) => (v === null ? null : BigInt(v as number)));
+    case 'date':
+      // Days since 1970-01-01, from the ISO day itself: no time zone can shift it.
+      return values.map((v) => (v === null ? null : Date.parse(`${v as string}T00:00:00Z`) / DAY_MS));
+    case 'timestamp':
+      return values.map((v) => (v === null ? null : BigInt((v as Date).getTime())));
+    default:
+      return values;
+  }
+}
+
+export async function openParquet<C extends FeedColumns>(file: string, columns: C): Promise<TableWriter<C>> {
+  const out = await DurableFile.create(file);
+  const entries = Object.entries(columns);
+  const bytes = new ByteWriter();
+  const schema: SchemaElement[] = [
+    { name: 'root', num_children: entries.length },
+    ...entries.map(([name, type]) => ({ name, ...ELEMENT[type], repetition_type: 'OPTIONAL' as const })),
+  ];
+  const writer = new ParquetWriter({ writer: bytes, schema, createdBy: 'filings export (hyparquet-writer)' });
+  // Hands what the writer has encoded so far to the file, so the buffer never holds more than a page.
+  const drain = async () => {
+    if (bytes.index === 0) return;
+    await out.append(new Uint8Array(bytes.buffer.slice(0, bytes.index)));
+    bytes.index = 0;
+  };
+  await drain();
+  return {
+    async write(rows: FeedRow<C>[]) {
+      if (rows.length === 0) return;
+      const data = entries.map(([name, type]) => ({ name, data: columnData(type, rows.map((r) => r[name] ?? null)) }));
+      await writer.write({ columnData: data as never, rowGroupSize: rows.length });
+      await drain();
+    },
+    async close() {
+      await writer.finish();
+      await drain();
+      await out.close();
+    },
+  };
+}

@@ -1,0 +1,207 @@
+// The nightly warehouse feed through the real CLI, on both stores: incremental batches by change
+// number, a crash that repeats instead of skipping, removed forms, typed columns in every format, and
+// Parquet read back by DuckDB (another implementation than the writer).
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedName } from '../../src/export/batch.ts';
+import { readFile } from '../../src/read-file.ts';
+import { openStore } from '../../src/store/open.ts';
+import type { StoredRecord } from '../../src/store/store.ts';
+import { filings, fixture, root } from '../helpers/cli.ts';
+import { storeEnv } from '../helpers/store-cli.ts';
+import { tmpDir } from '../helpers/tmp.ts';
+import { postgresBackend, sqliteBackend, type Backend, type TestDb } from '../store/backends.ts';
+
+type Obj = Record<string, unknown>;
+
+async function duck(sql: string): Promise<Obj[]> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  try {
+    return (await conn.runAndReadAll(sql)).getRowObjectsJS() as Obj[];
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+}
+
+const batches = (out: string) => (fs.existsSync(out) ? fs.readdirSync(out).sort() : []);
+const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+const ndjson = (file: string): Obj[] =>
+  fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Backend) => {
+  const tmp = tmpDir('filings-export-');
+  beforeAll(() => backend.start(), 60_000);
+  afterAll(async () => {
+    await backend.stop();
+    tmp.remove();
+  });
+
+  let n = 0;
+  async function fresh(): Promise<{ db: TestDb; env: NodeJS.ProcessEnv; out: string }> {
+    const db = await backend.fresh();
+    const dir = path.join(tmp.dir, String(++n));
+    return { db, env: storeEnv(db, path.join(dir, 'uploads')), out: path.join(dir, 'feed') };
+  }
+  async function stored(db: TestDb): Promise<StoredRecord[]> {
+    const store = await openStore(db.opts);
+    try {
+      return await store.records((await store.listFilings()).map((s) => s.id));
+    } finally {
+      await store.close();
+    }
+  }
+  const exportRun = async (env: NodeJS.ProcessEnv, format: string, out: string, ...more: string[]) => {
+    const run = await filings(['export', '--format', format, '--out', out, ...more], env);
+    expect(run.code, run.stderr).toBe(0);
+    return run;
+  };
+
+  it('exports only what was stored since the last export; Parquet reads back in DuckDB with the stored values', async () => {
+    const { db, env, out } = await fresh();
+    await filings(['import', fixture('compare/road-2021.md')], env);
+    const first = await exportRun(env, 'parquet', out);
+    expect(first.stderr).toMatch(/exported 1 filings, 6 indicators, 0 removed forms \(changes 1 to 1\)/);
+
+    await filings(['import', fixture('compare/road-2022.docx'), fixture('compare/road-2023.xlsx')], env);
+    await exportRun(env, 'parquet', out);
+    expect(batches(out)).toEqual(['batch-000000000001-000000000001', 'batch-000000000002-000000000003']);
+    const second = path.join(out, batches(out)[1]);
+
+    const records = (await stored(db)).filter((s) => s.seq > 1);
+    const got = await duck(`SELECT * FROM read_parquet('${second}/filings.parquet') ORDER BY seq`);
+    expect(got.map((r) => r.id)).toEqual(records.map((s) => s.record.id));
+    expect(got.map((r) => r.file_name).sort()).toEqual(['road-2022.docx', 'road-2023.xlsx']);
+    for (const [i, { record, seq }] of records.entries()) {
+      expect(got[i]).toMatchObject({
+        seq: BigInt(seq),
+        fiscal_year: record.form.fiscalYear,
+        department: record.project.department,
+        department_code: record.project.departmentCode,
+        project_name: record.project.name,
+        annual_total: record.funding.annualTotal,
+        indicator_count: record.indicators.length,
+      });
+      expect(got[i].imported_at).toBeInstanceOf(Date);
+    }
+    const types = Object.fromEntries(
+      (await duck(`DESCRIBE SELECT * FROM read_parquet('${second}/filings.parquet')`)).map((r) => [r.column_name, r.column_type]),
+    );
+    expect(types).toMatchObject({ seq: 'BIGINT', fiscal_year: 'INTEGER', annual_total: 'DOUBLE', planned_start: 'DATE', imported_at: 'TIMESTAMP', project_name: 'VARCHAR' });
+
+    const indicators = await duck(`SELECT * FROM read_parquet('${second}/indicators.parquet') ORDER BY seq, position`);
+    const expected = records.flatMap(({ record, seq }) =>
+      record.indicators.map((ind, position) => ({
+        filing_id: record.id,
+        seq: BigInt(seq),
+        position,
+        fiscal_year: record.form.fiscalYear,
+        project_name: record.project.name,
+        name: ind.name,
+        target_raw: ind.target?.raw ?? null,
+        target_value: ind.target?.kind === 'numeric' ? ind.target.value : null,
+        target_op: ind.target?.kind === 'numeric' ? ind.target.op : null,
+      })),
+    );
+    expect(indicators).toHaveLength(12);
+    indicators.forEach((row, i) => expect(row).toMatchObject(expected[i]));
+    expect(manifest(second)).toMatchObject({ kind: 'incremental', afterSeq: 1, upToSeq: 3, tables: { filings: { rows: 2 }, indicators: { rows: 12 }, removed: { rows: 0 } } });
+
+    const third = await exportRun(env, 'parquet', out);
+    expect(third.stderr).toMatch(/nothing stored or changed since the last export/);
+    expect(batches(out)).toHaveLength(2);
+  }, 120_000);
+
+  it('a crash between writing and renaming leaves the cursor where it was; the next run exports the same filings', async () => {
+    const { db, env, out } = await fresh();
+    await filings(['import', fixture('compare/road-2021.md')], env);
+    await exportRun(env, 'ndjson', out);
+    await filings(['import', fixture('compare/departments-2023.md')], env);
+
+    const child = await new Promise<{ signal: NodeJS.Signals | null; stdout: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', path.join(root, 'tests/export/crash-child.ts'), JSON.stringify({ opts: db.opts, format: 'ndjson', out })],
+        { cwd: root },
+        (error, stdout) => resolve({ signal: (error as { signal?: NodeJS.Signals } | null)?.signal ?? null, stdout }),
+      ),
+    );
+    expect(child.signal).toBe('SIGKILL');
+    const leftover = child.stdout.trim();
+    expect(fs.readdirSync(path.join(leftover)).sort()).toEqual(['filings.ndjson', 'indicators.ndjson', 'manifest.json', 'removed.ndjson']);
+    // Nothing became visible, and the cursor did not move.
+    expect(batches(out).filter((b) => !b.startsWith('.'))).toEqual(['batch-000000000001-000000000001']);
+    const store = await openStore(db.opts);
+    try {
+      expect(await store.exportCursor(feedName('ndjson', out))).toBe(1);
+    } finally {
+      await store.close();
+    }
+
+    const again = await exportRun(env, 'ndjson', out);
+    expect(again.stderr).toMatch(/exported 3 filings, 16 indicators, 0 removed forms \(changes 2 to 4\)/);
+    expect(batches(out)).toEqual(['batch-000000000001-000000000001', 'batch-000000000002-000000000004']); // the dead run's folder is gone
+    const rows = ndjson(path.join(out, 'batch-000000000002-000000000004', 'filings.ndjson'));
+    expect(rows.map((r) => r.project_name)).toEqual(['校园安全设施改造', '基层医疗设备购置', '社区养老服务补助']);
+  }, 120_000);
+
+  it('forms removed by a re-read are listed in the next batch; changed forms are exported again', async () => {
+    const { db, env, out } = await fresh();
+    await filings(['import', fixture('compare/departments-2023.md')], env);
+    await exportRun(env, 'ndjson', out);
+
+    // What `filings reparse` does when a file now reads to fewer forms, one of them changed.
+    const bytes = fs.readFileSync(fixture('compare/departments-2023.md'));
+    const { records } = await readFile(bytes, 'departments-2023.md');
+    const upload = { sha256: records[0].source.sha256, fileName: 'departments-2023.md', path: fixture('compare/departments-2023.md'), size: bytes.length };
+    const changed = structuredClone(records[0]);
+    changed.indicators[0].target = { raw: '22所', kind: 'numeric', op: '=', value: 22, unit: '所' };
+    const store = await openStore(db.opts);
+    try {
+      expect(await store.saveRecords(upload, [changed], { replace: true })).toEqual({ written: 1, unchanged: 0 });
+    } finally {
+      await store.close();
+    }
+
+    await exportRun(env, 'ndjson', out);
+    const batch = path.join(out, batches(out)[1]);
+    expect(ndjson(path.join(batch, 'filings.ndjson')).map((r) => r.id)).toEqual([changed.id]);
+    expect(ndjson(path.join(batch, 'indicators.ndjson'))[0]).toMatchObject({ filing_id: changed.id, target_raw: '22所', target_value: 22 });
+    const removed = ndjson(path.join(batch, 'removed.ndjson'));
+    expect(removed.map((r) => r.id)).toEqual([records[1].id, records[2].id]);
+    expect(typeof removed[0].removed_at).toBe('string');
+  }, 120_000);
+
+  it('--full exports everything again, with the same typed values in ndjson, csv and parquet', async () => {
+    const { env, out } = await fresh();
+    await filings(['import', fixture('compare')], env);
+    for (const format of ['ndjson', 'csv', 'parquet']) {
+      await exportRun(env, format, `${out}-${format}`);
+      const full = await exportRun(env, format, `${out}-${format}`, '--full');
+      expect(full.stderr).toMatch(/exported 6 filings, 34 indicators \(everything, up to change 6\)/);
+      expect(batches(`${out}-${format}`)).toEqual(['batch-000000000001-000000000006', 'full-000000000006']);
+    }
+    const dir = (format: string) => path.join(`${out}-${format}`, 'full-000000000006');
+    const fromJson = ndjson(path.join(dir('ndjson'), 'indicators.ndjson'));
+    expect(fromJson.find((r) => r.name === '改造学校数')).toMatchObject({ seq: expect.any(Number), position: 0, target_value: 20, target_unit: '所', explanation: null });
+    const fromParquet = await duck(`SELECT * FROM read_parquet('${dir('parquet')}/indicators.parquet') ORDER BY seq, position`);
+    expect(fromParquet.map((r) => ({ ...r, seq: Number(r.seq) }))).toEqual(fromJson);
+    // CSV through DuckDB's own reader, every column as text: numbers unquoted as JSON writes them, blanks empty.
+    const fromCsv = await duck(`SELECT * FROM read_csv('${dir('csv')}/indicators.csv', header = true, all_varchar = true) `);
+    expect(fromCsv.map((r) => Object.values(r))).toEqual(fromJson.map((r) => Object.values(r).map((v) => (v === null ? null : String(v)))));
+
+    const filingsJson = ndjson(path.join(dir('ndjson'), 'filings.ndjson'));
+    const filingsParquet = await duck(`SELECT * FROM read_parquet('${dir('parquet')}/filings.parquet') ORDER BY seq`);
+    filingsJson.forEach((r, i) => {
+      const p = filingsParquet[i];
+      expect(p.annual_total).toBe(r.annual_total);
+      expect((p.imported_at as Date).toISOString()).toBe(r.imported_at);
+      expect(p.empty_groups).toBe(r.empty_groups);
+    });
+    expect(filingsJson.find((r) => r.project_name === '基层医疗设备购置')).toMatchObject({ empty_groups: 'output.cost', indicator_count: 5 });
+  }, 180_000);
+});
