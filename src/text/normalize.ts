@@ -3,13 +3,16 @@
 const CJK = '\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
 const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
 
-// Forms repeat the same few hundred texts (labels, blanks) endlessly, and every stage asks again:
-// remembering answers makes normalisation nearly free. Bounded, so a huge import cannot grow it.
+// Forms repeat the same few hundred short texts (labels, units, targets) endlessly: remembering
+// them makes normalisation nearly free. Long texts (goals, explanations) rarely repeat and would only
+// fill memory, so they are not kept; the memo is bounded so a huge import cannot grow it.
 const memo = new Map<string, string>();
 const keyMemo = new Map<string, string>();
-const MEMO_LIMIT = 50_000;
+const MEMO_LIMIT = 20_000;
+const MEMO_MAX_LENGTH = 48;
 
 function remember(map: Map<string, string>, raw: string, value: string): string {
+  if (raw.length > MEMO_MAX_LENGTH) return value;
   if (map.size >= MEMO_LIMIT) map.clear();
   map.set(raw, value);
   return value;
