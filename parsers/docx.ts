@@ -44,7 +44,8 @@ function mammothFile(zip: ZipReader, documentXml: string | undefined) {
 }
 
 function tablesOf(html: string): Grid[] {
-  const $ = cheerio.load(html);
+  // htmlparser2 rather than parse5: mammoth's HTML is well-formed, and this is twice as fast.
+  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const grids: Grid[] = [];
   let before: string[] = [];
   const walk = (nodes: Cheerio<Element>) => {
@@ -61,6 +62,6 @@ function tablesOf(html: string): Grid[] {
       }
     }
   };
-  walk($('body').children());
+  walk($.root().children());
   return grids;
 }

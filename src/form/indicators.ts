@@ -139,8 +139,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
 
     // ---- level labels in this row ----
     const valuesFrom = columns.valuesFrom === Infinity ? view.width : columns.valuesFrom;
-    const labelColumn = (c: Cell) => c.c < valuesFrom || columns.sets.some((s) => inSpan(s.level2, c.c));
-    const labels = cells.filter((c) => labelColumn(c) && !view.isUsed(c) && isLevelLabel(c.key) && !isNameNotLabel(c, columns));
+    const labels = cells.filter((c) => isLabelCell(c, columns, valuesFrom, view));
     const levels = new Map(labels.map((c) => [c, resolve(c, labels, view, r, l1col)]));
     const level1Given = [...levels.values()].includes(1) || (columns.level1 !== undefined && view.coveredFromAbove(r, columns.level1.c));
     const l2Labels: Cell[] = [];
@@ -154,7 +153,6 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
     }
     // Two level-2 labels and no indicator: the earlier in the template's order is an empty group.
     l2Labels.sort((a, b) => level2Order(a.key) - level2Order(b.key));
-    const horizonOf = (cell: Cell): Horizon => columns.sets.find((s) => inSpan(s.level2, cell.c))?.horizon ?? columns.sets.at(-1)?.horizon ?? 'annual';
     for (const cell of l2Labels) {
       const known = level2Of(cell.key)!;
       if (!level1Given && known.under.length === 1 && level1?.code !== known.under[0] && !(level1 && known.under.includes(level1.code))) {
@@ -165,7 +163,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
         level2.clear();
         current = new Map();
       }
-      openGroup(horizonOf(cell), { label: cleanLabel(cell.text), code: known.code });
+      openGroup(horizonOf(cell, columns), { label: cleanLabel(cell.text), code: known.code });
     }
 
     // ---- the indicators of this row, one per column set ----
@@ -193,15 +191,13 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
           notes.push(`row ${r + 1}: level 2 "${l2Cell.text}" is not a known label; kept with code other`);
         }
       }
-      const at = (span: Span | undefined, by: number) =>
-        span ? data.find((c) => !view.isUsed(c) && c.c <= span.c1 - by && c.c1 >= span.c - by) : undefined;
-      const nameCell = at(set.name, shift);
+      const nameCell = cellAt(data, view, set.name, shift);
       if (!nameCell) continue;
-      const targetCell = at(set.target, shift);
-      const opCell = at(set.op, shift);
-      const unitCell = at(set.unit, shift);
-      const explanationCell = at(set.explanation, 0);
-      const basisCell = at(set.basis, 0);
+      const targetCell = cellAt(data, view, set.target, shift);
+      const opCell = cellAt(data, view, set.op, shift);
+      const unitCell = cellAt(data, view, set.unit, shift);
+      const explanationCell = cellAt(data, view, set.explanation, 0);
+      const basisCell = cellAt(data, view, set.basis, 0);
       for (const c of [nameCell, targetCell, opCell, unitCell, explanationCell, basisCell]) view.use(c);
       const rawTarget = [opCell, targetCell, unitCell].map((c) => c?.text ?? '').join('');
       const l2 = level2.get(set.horizon) ?? null;
@@ -223,6 +219,21 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
   // A long-term column set with no indicator makes no empty group.
   const emptyGroups = groups.filter((g) => g.count === 0 && g.horizon === 'annual').map((g) => g.group);
   return { indicators, emptyGroups, end: r, notes };
+}
+
+/** A level label where labels may stand: before the value columns, or in a 二级指标 column. */
+function isLabelCell(c: Cell, columns: Columns, valuesFrom: number, view: FormView): boolean {
+  const labelColumn = c.c < valuesFrom || columns.sets.some((s) => inSpan(s.level2, c.c));
+  return labelColumn && !view.isUsed(c) && isLevelLabel(c.key) && !isNameNotLabel(c, columns);
+}
+
+function horizonOf(cell: Cell, columns: Columns): Horizon {
+  return columns.sets.find((s) => inSpan(s.level2, cell.c))?.horizon ?? columns.sets.at(-1)?.horizon ?? 'annual';
+}
+
+/** The row's unplaced cell under a header column, read `by` columns to the left. */
+function cellAt(data: Cell[], view: FormView, span: Span | undefined, by: number): Cell | undefined {
+  return span ? data.find((c) => !view.isUsed(c) && c.c <= span.c1 - by && c.c1 >= span.c - by) : undefined;
 }
 
 /**

@@ -62,7 +62,7 @@ export function locateForms(grids: Grid[]): FormRegion[] {
 function classify(grid: Grid): FormRegion {
   const { text, key } = gridTexts(grid);
   const top = [...grid.before.map(normalizeText), ...text.slice(0, 4).flat()].filter(Boolean);
-  const keys = key.flat().filter(Boolean);
+  const keys = key.flat().filter((k) => k && k.length <= 12);
   const selfTitle = top.find((t) => /自评表|自评价表/u.test(t));
   const selfColumns = keys.some((k) => /^(实际完成值|完成值|全年实际值|实际完成情况)/u.test(k)) && keys.includes('得分');
   if (selfTitle || selfColumns) {

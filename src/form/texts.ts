@@ -11,12 +11,15 @@ export interface GridTexts {
 }
 
 const cache = new WeakMap<Grid, GridTexts>();
+/** No label is longer than this; a long text (a goal, an explanation) is its own key. */
+const LONGEST_LABEL = 40;
+const keyOf = (s: string) => (s === '' ? '' : s.length > LONGEST_LABEL ? s : labelKey(s));
 
 export function gridTexts(grid: Grid): GridTexts {
   let t = cache.get(grid);
   if (!t) {
     const text = grid.cells.map((row) => row.map(normalizeText));
-    t = { text, key: text.map((row) => row.map((s) => (s ? labelKey(s) : ''))), memo: new Map() };
+    t = { text, key: text.map((row) => row.map(keyOf)), memo: new Map() };
     cache.set(grid, t);
   }
   return t;

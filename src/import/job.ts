@@ -21,14 +21,19 @@ export type JobResult =
  */
 export async function importFile(input: JobInput, deps: { store: Store; uploads: UploadStore }): Promise<JobResult> {
   const { store, uploads } = deps;
-  await store.recordUpload(input);
-  if (!input.replace && (await store.isStored(input.sha256))) return { status: 'present', forms: 0 };
+  // One write per file where it can be: saveRecords records the upload in its own transaction, so
+  // only the paths that store no records write the upload row apart (writers queue up in SQLite).
+  if (!input.replace && (await store.isStored(input.sha256))) {
+    await store.recordUpload(input);
+    return { status: 'present', forms: 0 };
+  }
   const bytes = await uploads.get(input.sha256);
   let result;
   try {
     result = await readFile(bytes, input.fileName);
   } catch (e) {
     if (!(e instanceof FilingError)) throw e;
+    await store.recordUpload(input);
     await store.recordFailure({ path: input.path, sha256: input.sha256, code: e.code, message: e.message });
     return { status: 'failed', code: e.code, message: e.message };
   }

@@ -25,7 +25,8 @@ export function normalizeText(raw: string): string {
 }
 
 function normalize(raw: string): string {
-  let s = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  let s = raw.normalize('NFKC');
+  if (/\s/u.test(s)) s = s.replace(/\s+/gu, ' ').trim();
   if (s.includes(' ')) s = s.replace(SPACE_BETWEEN_CJK, '');
   if (s.length >= 2 && s.startsWith('"') && s.endsWith('"') && !s.slice(1, -1).includes('"')) {
     s = s.slice(1, -1).trim();
