@@ -1,14 +1,16 @@
-// Where the store and the originals live: flags first, then the environment, then ./data.
+// Where the store and the originals live: flags first, then the environment, then ./data. Which
+// database that means is decided once, by the store's own rule (storeTarget).
+import { storeTarget } from '../store/open.ts';
+
 export interface StoreFlags {
   db?: string;
   uploads?: string;
 }
 
-export function storeOptions(flags: StoreFlags): { db: string; databaseUrl?: string; uploadsDir: string } {
-  const databaseUrl = process.env.DATABASE_URL && /^postgres(ql)?:\/\//u.test(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined;
+export function storeOptions(flags: StoreFlags): { db?: string; databaseUrl?: string; uploadsDir: string } {
+  const target = storeTarget({ db: flags.db });
   return {
-    db: flags.db ?? process.env.FILINGS_DB ?? './data/filings.db',
-    databaseUrl: flags.db ? undefined : databaseUrl,
+    ...(target.kind === 'postgres' ? { databaseUrl: target.url } : { db: target.file }),
     uploadsDir: flags.uploads ?? process.env.FILINGS_UPLOADS ?? './data/uploads',
   };
 }

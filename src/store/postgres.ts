@@ -67,33 +67,27 @@ export class PostgresStore extends SqlStore {
     return (await this.pool.query(toPg(sql), params)).rows;
   }
 
-  protected async transact(steps: SaveSteps): Promise<SaveResult> {
-    const client: Client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      // Writers take turns. Without this a sequence hands out 7 and 8, 8 commits first, and an
-      // export that already read up to 8 never sees 7: seq must follow commit order, not only grow.
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK.toString()]);
-      let next = steps.next();
-      while (!next.done) next = steps.next((await client.query(toPg(next.value.sql), next.value.params)).rows);
-      await client.query('COMMIT');
-      return next.value;
-    } catch (e) {
-      throw await rollback(client, e);
-    } finally {
-      client.release(client.broken);
-    }
+  protected transact(steps: SaveSteps): Promise<SaveResult> {
+    // Writers take turns. Without the lock a sequence hands out 7 and 8, 8 commits first, and an
+    // export that already read up to 8 never sees 7: seq must follow commit order, not only grow.
+    return this.inTransaction('BEGIN', steps, true);
   }
 
-  protected async snapshot<T>(steps: Steps<T>): Promise<T> {
+  protected snapshot<T>(steps: Steps<T>): Promise<T> {
+    // REPEATABLE READ: every statement sees the snapshot the first one took; no lock on writers.
+    return this.inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', steps, false);
+  }
+
+  /** Runs the statements a generator yields, each fed the rows of the one before, in one transaction. */
+  private async inTransaction<T>(begin: string, steps: Steps<T> | SaveSteps, writeLock: boolean): Promise<T> {
     const client: Client = await this.pool.connect();
     try {
-      // REPEATABLE READ: every statement sees the snapshot the first one took; no lock on writers.
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await client.query(begin);
+      if (writeLock) await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK.toString()]);
       let next = steps.next();
       while (!next.done) next = steps.next((await client.query(toPg(next.value.sql), next.value.params)).rows);
       await client.query('COMMIT');
-      return next.value;
+      return next.value as T;
     } catch (e) {
       throw await rollback(client, e);
     } finally {
