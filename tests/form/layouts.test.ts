@@ -80,3 +80,14 @@ it('an indicator named like a group (服务对象满意度) in the 三级指标 
   expect(r.emptyGroups).toEqual([]);
   expect(r.unmapped).toEqual([]);
 });
+
+it('two forms one under another in one table (a web page flattened) give two records', async () => {
+  const records = await read('stacked-two-forms.md');
+  expect(records.map((r) => [r.source.locator, r.source.formIndex, r.project.name, r.funding.annualTotal, r.indicators.length])).toEqual([
+    ['table 1', 0, '甲项目', 10, 2],
+    ['table 1 form 2', 1, '乙项目', 20, 1],
+  ]);
+  // The second form's title and year rows open it, not the first form's indicator block.
+  expect(records[1].form).toEqual({ title: '项目支出绩效目标表', fiscalYear: 2025 });
+  expect(records.flatMap((r) => r.unmapped)).toEqual([]);
+});
