@@ -25,7 +25,6 @@ export interface HeaderFields {
   goals: FilingRecord['goals'];
   funding: FundingEntry[];
   unit: AmountUnit;
-  notes: string[];
 }
 
 const PERIOD = /(\d{4})\s*年?\s*[-~～—至到]\s*(\d{4})\s*年?/u;
@@ -53,7 +52,6 @@ export function readHeader(view: FormView, rows: number[], before: string[], pro
     goals: { overallPeriod: null, overall: null, annual: null },
     funding: [],
     unit: '万元',
-    notes: [],
   };
   const unitHint = [...before, ...rows.flatMap((r) => view.row(r).map((c) => c.text))].find((t) => /单位[:：]\s*元|[(（]元[)）]/u.test(t));
   if (unitHint) out.unit = '元';

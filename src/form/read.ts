@@ -44,5 +44,5 @@ export function readForm(region: FormRegion, source: Source): { record: FilingRe
     warnings: [],
   };
   record.warnings = checkRecord(record);
-  return { record, notes: [...header.notes, ...block.notes] };
+  return { record, notes: block.notes };
 }
