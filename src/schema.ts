@@ -53,8 +53,11 @@ export const GroupSchema = z.object({
 
 export const WarningCode = z.enum(['funding_sum', 'dates_order', 'duplicate_indicator', 'target_missing']);
 
+/** Raised when a record's shape changes in a way a consumer must know of; the feed's manifest names it. */
+export const SCHEMA_VERSION = 1;
+
 export const FilingRecordSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().regex(/^[0-9a-f]{64}:\d+$/),
   source: z.object({
     file: z.string().min(1),

@@ -22,6 +22,14 @@ program
     process.exitCode = await parseCommand(files, opts);
   });
 
+program
+  .command('schema')
+  .description('print the JSON Schema of the records that parse prints and the store holds (docs/record.md explains it)')
+  .action(async () => {
+    const { recordJsonSchemaText } = await import('../schema-json.ts');
+    process.stdout.write(recordJsonSchemaText());
+  });
+
 const storeFlags = (cmd: Command) =>
   cmd
     .option('--db <file>', 'SQLite store (default ./data/filings.db, or FILINGS_DB; DATABASE_URL=postgres://… for PostgreSQL)')

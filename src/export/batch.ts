@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { FEED_FILING_COLUMNS, FEED_INDICATOR_COLUMNS, FEED_REMOVAL_COLUMNS } from '../store/feed-rows.ts';
 import type { Store } from '../store/store.ts';
+import { SCHEMA_VERSION } from '../schema.ts';
 import { openCsv } from './csv.ts';
 import { syncDir, writeDurable } from './durable.ts';
 import { openNdjson } from './ndjson.ts';
@@ -94,7 +95,7 @@ export async function runExport(store: Store, opts: ExportOptions): Promise<Expo
       result.removed = removals.length;
       tables.removed = { file: `removed.${ext}`, rows: result.removed, columns: FEED_REMOVAL_COLUMNS };
     }
-    const manifest = { feed, kind, format: opts.format, afterSeq: after, upToSeq: upTo, exportedAt: new Date().toISOString(), tables };
+    const manifest = { feed, kind, format: opts.format, schemaVersion: SCHEMA_VERSION, afterSeq: after, upToSeq: upTo, exportedAt: new Date().toISOString(), tables };
     await writeDurable(path.join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await syncDir(tmp);
 

@@ -109,7 +109,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     );
     expect(indicators).toHaveLength(12);
     indicators.forEach((row, i) => expect(row).toMatchObject(expected[i]));
-    expect(manifest(second)).toMatchObject({ kind: 'incremental', afterSeq: 1, upToSeq: 3, tables: { filings: { rows: 2 }, indicators: { rows: 12 }, removed: { rows: 0 } } });
+    expect(manifest(second)).toMatchObject({ kind: 'incremental', schemaVersion: 1, afterSeq: 1, upToSeq: 3, tables: { filings: { rows: 2 }, indicators: { rows: 12 }, removed: { rows: 0 } } });
 
     const third = await exportRun(env, 'parquet', out);
     expect(third.stderr).toMatch(/nothing stored or changed since the last export/);

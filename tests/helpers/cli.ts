@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const shared = path.resolve(root, '../shared');
 export const fixture = (...p: string[]) => path.join(root, 'fixtures', ...p);
 
 export interface Run {
