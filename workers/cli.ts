@@ -31,7 +31,8 @@ export function addQueueCommands(program: Command): void {
     .description('run queue workers until SIGTERM (needs REDIS_URL; the store from FILINGS_DB or DATABASE_URL)')
     .option('-c, --concurrency <n>', 'jobs at once (default: the number of cores)', (v) => Number(v))
     .action(async (opts: { concurrency?: number }) => {
-      await runWorker({ concurrency: opts.concurrency });
+      // Exit outright: after a forced stop a connection to an unreachable Redis may still be retrying.
+      process.exit(await runWorker({ concurrency: opts.concurrency }));
     });
 
   program
