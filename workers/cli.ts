@@ -2,6 +2,7 @@
 // depends on the transport.
 import type { Command } from 'commander';
 import { UploadStore } from '../src/import/uploads.ts';
+import { oneLine } from '../src/text/one-line.ts';
 import { enqueue } from './enqueue.ts';
 import { openQueue } from './queue.ts';
 import { queueStatus } from './status.ts';
@@ -16,7 +17,7 @@ export function addQueueCommands(program: Command): void {
       const queue = openQueue();
       try {
         const s = await enqueue(queue, paths, new UploadStore());
-        for (const m of s.missing) process.stderr.write(`filings: ${m}: no such file or folder\n`);
+        for (const m of s.missing) process.stderr.write(`filings: ${oneLine(m)}: no such file or folder\n`);
         process.stderr.write(
           `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done, ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
         );

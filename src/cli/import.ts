@@ -1,6 +1,7 @@
 // `filings import PATH...` (and `filings reparse`): the embedded import with its summary.
 import path from 'node:path';
 import { runImport, type ImportOptions, type ImportSummary } from '../import/run.ts';
+import { oneLine } from '../text/one-line.ts';
 import { progressReporter } from './progress.ts';
 import { storeOptions, type StoreFlags } from './store-options.ts';
 
@@ -33,13 +34,13 @@ export async function importCommand(
 
 function printSummary(s: ImportSummary, flags: { verbose?: boolean }, opts: ImportOptions): void {
   const out: string[] = [];
-  if (flags.verbose) for (const m of s.messages) out.push(`filings: ${m.path}: ${m.message}`);
+  if (flags.verbose) for (const m of s.messages) out.push(`filings: ${oneLine(m.path)}: ${oneLine(m.message)}`);
   out.push(
     `filings: ${s.interrupted ? 'interrupted after' : 'done in'} ${s.seconds.toFixed(1)} s: ${s.files} files seen, ` +
       `${s.storedForms} forms stored from ${s.storedFiles} files (${s.writtenForms} written), ${s.present} already present, ` +
       `${s.failed.length} failed, ${s.skipped} skipped (not Word, Excel or Markdown)`,
   );
-  for (const f of [...s.failed].sort((a, b) => a.path.localeCompare(b.path))) out.push(`  failed: ${f.path}: ${f.message}`);
+  for (const f of [...s.failed].sort((a, b) => a.path.localeCompare(b.path))) out.push(`  failed: ${oneLine(f.path)}: ${oneLine(f.message)}`);
   out.push(`filings: store ${opts.databaseUrl ? 'PostgreSQL' : path.resolve(opts.db ?? '')}, originals in ${path.resolve(opts.uploadsDir ?? '')}`);
   process.stderr.write(`${out.join('\n')}\n`);
 }

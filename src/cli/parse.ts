@@ -5,6 +5,7 @@ import { createReaderPool } from '../guard/reader-pool.ts';
 import { readInputFile } from '../import/read-input.ts';
 import type { FileResult } from '../read-file.ts';
 import type { FilingRecord } from '../schema.ts';
+import { oneLine } from '../text/one-line.ts';
 import { fileProblem } from './report.ts';
 
 export async function parseCommand(files: string[], opts: { verbose?: boolean }): Promise<number> {
@@ -27,11 +28,11 @@ export async function parseCommand(files: string[], opts: { verbose?: boolean })
       if (i + window < files.length) pending.push(read(files[i + window]));
       if (result instanceof Error) {
         failed++;
-        process.stderr.write(`${fileProblem(file, result)}\n`);
+        process.stderr.write(`${oneLine(fileProblem(file, result))}\n`);
         continue;
       }
       records.push(...result.records);
-      if (opts.verbose) for (const m of result.messages) process.stderr.write(`filings: ${file}: ${m.level}: ${m.message}\n`);
+      if (opts.verbose) for (const m of result.messages) process.stderr.write(`filings: ${oneLine(file)}: ${m.level}: ${oneLine(m.message)}\n`);
     }
   } finally {
     await readers.close();
