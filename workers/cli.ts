@@ -17,11 +17,11 @@ export function addQueueCommands(program: Command): void {
       const queue = openQueue();
       try {
         const s = await enqueue(queue, paths, new UploadStore());
-        for (const m of s.missing) process.stderr.write(`filings: ${oneLine(m)}: no such file or folder\n`);
+        for (const f of s.failed) process.stderr.write(`filings: ${oneLine(f.path)}: ${oneLine(f.message)}\n`);
         process.stderr.write(
           `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done, ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
         );
-        process.exitCode = s.missing.length ? 1 : 0;
+        process.exitCode = s.failed.length ? 1 : 0;
       } finally {
         await queue.close();
       }

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Queue } from 'bullmq';
 import type { JobInput } from '../src/import/job.ts';
+import { ioFailure, type PathFailure } from '../src/import/io-failure.ts';
 import { scan } from '../src/import/scan.ts';
 import { sha256Of, UploadStore } from '../src/import/uploads.ts';
 
@@ -12,14 +13,22 @@ export interface EnqueueSummary {
   requeued: number;
   alreadyQueued: number;
   skipped: number;
-  missing: string[];
+  /** Paths that could not be read (the walk's failures, and files unreadable when copied), with the reason. */
+  failed: PathFailure[];
 }
 
 export async function enqueue(queue: Queue<JobInput>, paths: string[], uploads: UploadStore): Promise<EnqueueSummary> {
   const found = await scan(paths);
-  const summary: EnqueueSummary = { added: 0, requeued: 0, alreadyQueued: 0, skipped: found.skipped.length, missing: found.missing.map((m) => m.path) };
+  const summary: EnqueueSummary = { added: 0, requeued: 0, alreadyQueued: 0, skipped: found.skipped.length, failed: found.failed };
   for (const file of found.files) {
-    const bytes = await fs.readFile(file);
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (e) {
+      // The walk only looked at a form-named file's name; a worker could not read it either.
+      summary.failed.push(ioFailure(file, e));
+      continue;
+    }
     const sha256 = sha256Of(bytes);
     await uploads.put(bytes, sha256);
     const data: JobInput = { sha256, fileName: path.basename(file), path: file, size: bytes.length };

@@ -67,7 +67,10 @@ export async function runImport(paths: string[], opts: ImportOptions = {}): Prom
     } else {
       const found = await scan(paths);
       summary.skipped = found.skipped.length;
-      for (const m of found.missing) summary.failed.push({ path: m.path, code: 'unreadable', message: m.reason });
+      for (const f of found.failed) {
+        await store.recordFailure({ ...f, sha256: null });
+        summary.failed.push(f);
+      }
       total = found.files.length;
       jobs = prepare(found.files, uploads);
     }

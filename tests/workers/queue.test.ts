@@ -1,4 +1,5 @@
 // The distributed import end to end: real redis-server, real worker processes, the real CLI.
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Queue } from 'bullmq';
@@ -89,7 +90,10 @@ describe('the queue', () => {
 
   it('enqueueing a file again makes one job; a failed file enqueued again is processed again', async () => {
     const bad = fixture('bad/empty.docx');
-    const one = await filings(['enqueue', bad, bad], env);
+    // The same bytes under another name (a path named twice is one file to the walk).
+    const copy = path.join(tmp.dir, 'copy.docx');
+    fs.copyFileSync(bad, copy);
+    const one = await filings(['enqueue', bad, copy], env);
     expect(one.stderr).toMatch(/queued 1 new, 0 failed before and queued again, 1 already queued/);
     workers = [startWorker(env, ['-c', '1'])];
     await waitFor('the job to fail', async () => (await queue.getJobCounts('failed')).failed === 1);
