@@ -1,10 +1,13 @@
 // The queue's commands, added to the `filings` program at the edge (bin/), so that src/ never
 // depends on the transport.
+import type { Queue } from 'bullmq';
 import type { Command } from 'commander';
+import type { JobInput } from '../src/import/job.ts';
 import { UploadStore } from '../src/import/uploads.ts';
 import { oneLine } from '../src/text/one-line.ts';
 import { enqueue } from './enqueue.ts';
-import { openQueue } from './queue.ts';
+import { QueueError } from './errors.ts';
+import { withQueue } from './queue.ts';
 import { queueStatus } from './status.ts';
 import { runWorker } from './worker.ts';
 
@@ -14,17 +17,15 @@ export function addQueueCommands(program: Command): void {
     .description('queue files and folders for the workers (needs REDIS_URL); originals go to the upload store')
     .argument('<paths...>', 'files or folders')
     .action(async (paths: string[]) => {
-      const queue = openQueue();
-      try {
+      // Redis is asked first: nothing is walked or copied for a queue that isn't there.
+      await queueCommand(async (queue) => {
         const s = await enqueue(queue, paths, new UploadStore());
         for (const f of s.failed) process.stderr.write(`filings: ${oneLine(f.path)}: ${oneLine(f.message)}\n`);
         process.stderr.write(
           `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done, ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
         );
         process.exitCode = s.failed.length ? 1 : 0;
-      } finally {
-        await queue.close();
-      }
+      });
     });
 
   program
@@ -40,11 +41,19 @@ export function addQueueCommands(program: Command): void {
     .command('status')
     .description('queue counts and the last failures (needs REDIS_URL)')
     .action(async () => {
-      const queue = openQueue();
-      try {
+      await queueCommand(async (queue) => {
         process.stdout.write(`${(await queueStatus(queue)).join('\n')}\n`);
-      } finally {
-        await queue.close();
-      }
+      });
     });
+}
+
+/** Redis unreachable, lost or not configured: one line and exit 2, as for any run that could not be made. */
+async function queueCommand(run: (queue: Queue<JobInput>) => Promise<void>): Promise<void> {
+  try {
+    await withQueue(run);
+  } catch (e) {
+    if (!(e instanceof QueueError)) throw e;
+    process.stderr.write(`filings: ${e.message}\n`);
+    process.exitCode = 2;
+  }
 }
