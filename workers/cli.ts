@@ -16,7 +16,8 @@ export function addQueueCommands(program: Command): void {
     .command('enqueue')
     .description('queue files and folders for the workers (needs REDIS_URL); originals go to the upload store')
     .argument('<paths...>', 'files or folders')
-    .action(async (paths: string[]) => {
+    .option('--strict', 'exit 1 when any path could not be read (they are listed either way)')
+    .action(async (paths: string[], opts: { strict?: boolean }) => {
       // Redis is asked first: nothing is walked or copied for a queue that isn't there.
       await queueCommand(async (queue) => {
         const s = await enqueue(queue, paths, new UploadStore());
@@ -24,7 +25,8 @@ export function addQueueCommands(program: Command): void {
         process.stderr.write(
           `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done, ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
         );
-        process.exitCode = s.failed.length ? 1 : 0;
+        // As `filings import`: what could not be read is listed, and the run itself still succeeded.
+        process.exitCode = opts.strict && s.failed.length ? 1 : 0;
       });
     });
 

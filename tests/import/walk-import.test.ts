@@ -84,3 +84,12 @@ it('--strict fails the run on an unreadable file; once readable, it is imported 
   expect(again.stderr).toMatch(/1 forms stored from 1 files/);
   expect(Object.keys(await failures())).not.toContain('secret.docx');
 });
+
+it('a path that does not exist is a failure like any other: listed and stored, exit 0, --strict exit 1', async () => {
+  const plain = await filings(['import', tree('nosuch')], env);
+  expect(plain.stderr).toContain(`  failed: ${tree('nosuch')}: no such file or folder\n`);
+  expect(plain.code).toBe(0);
+  expect(await failures()).toHaveProperty('nosuch', 'unreadable: no such file or folder');
+  const strict = await filings(['import', '--strict', tree('nosuch')], env);
+  expect(strict.code).toBe(1);
+});

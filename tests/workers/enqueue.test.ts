@@ -41,6 +41,7 @@ it('unreadable files and folders are reported with their reason; the rest is que
   expect(run.stderr).toContain(`filings: ${tree('locked')}: permission denied\n`);
   expect(run.stderr).toContain(`filings: ${tree('nosuch')}: no such file or folder\n`);
   expect(run.stderr).toMatch(/queued 1 new, 0 failed before and queued again, 0 already queued or done, 1 skipped/);
+  expect(run.code).toBe(0); // as `filings import`: listed, and the run itself succeeded
 
   const queue = new Queue(QUEUE_NAME, { connection: { url: redis.url } as never });
   try {
@@ -49,4 +50,13 @@ it('unreadable files and folders are reported with their reason; the rest is que
   } finally {
     await queue.close();
   }
+});
+
+it('a path that does not exist fails the run only with --strict, as for `filings import`', async () => {
+  const env = { REDIS_URL: redis.url, FILINGS_UPLOADS: path.join(tmp.dir, 'uploads') };
+  const plain = await filingsWithPermissions(['enqueue', tree('nosuch')], env);
+  expect(plain.stderr).toContain(`filings: ${tree('nosuch')}: no such file or folder\n`);
+  expect(plain.code).toBe(0);
+  const strict = await filingsWithPermissions(['enqueue', '--strict', tree('nosuch')], env);
+  expect(strict.code).toBe(1);
 });
