@@ -66,11 +66,14 @@ export async function scan(paths: string[]): Promise<ScanResult> {
   return out;
 }
 
-/** A link whose target is gone says so: "no such file" would be puzzling for a name `ls` shows. */
+/** "No such file" would be puzzling for a name `ls` shows: a link whose target is gone, a name that isn't UTF-8. */
 async function statFailure(p: string, e: unknown): Promise<PathFailure> {
   if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
     const link = await fs.lstat(p).then((s) => s.isSymbolicLink(), () => false);
     if (link) return { ...ioFailure(p, e), message: 'broken symbolic link (its target does not exist)' };
+    // Node reads names as UTF-8: one in GBK (unzipped from a Chinese Windows archive) comes back
+    // with U+FFFD in it, which names no file on disk.
+    if (p.includes('\uFFFD')) return { ...ioFailure(p, e), message: 'the file name is not UTF-8, so it cannot be opened (rename it, e.g. convmv -f gbk -t utf8)' };
   }
   return ioFailure(p, e);
 }

@@ -91,6 +91,14 @@ describe('files that are not files', () => {
 });
 
 describe('names', () => {
+  it('a name that is not UTF-8 (GBK from a Windows archive) is a failure that says so, not "no such file"', async () => {
+    const gbk = Buffer.from([0xcf, 0xee, 0xc4, 0xbf]); // 项目 in GBK
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${tmp.dir}/`), gbk, Buffer.from('.md')]), fs.readFileSync(fixture('seed.md')));
+    const { failed } = await scan([tmp.dir]);
+    expect(failed).toHaveLength(1);
+    expect(failed[0].message).toMatch(/^the file name is not UTF-8/);
+  });
+
   it('a newline in a name is kept as it is: the path must still open the file', async () => {
     fs.copyFileSync(fixture('seed.md'), dir('two\nlines.md'));
     expect((await scan([tmp.dir])).files).toEqual([dir('two\nlines.md')]);
