@@ -102,7 +102,7 @@ describe('the queue', () => {
     // The worker reads it a second time (and fails it again, the file being still empty).
     await waitFor('the job to run again', async () => workers[0].log.join('').split('empty.docx: failed').length - 1 === 2);
     expect((await queue.getJobCounts('failed')).failed).toBe(1);
-  }, 60_000);
+  }, 120_000);
 
   it('a file that fails for a transient reason (the database locked) is retried and stored', async () => {
     // The store exists; then another process holds it locked for longer than the worker will wait.
