@@ -1,10 +1,10 @@
 // `filings enqueue`: keep each file in the shared upload store and add one job per file, with the
 // file's sha256 as job id, so adding the same file twice makes one job.
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Queue } from 'bullmq';
 import type { JobInput } from '../src/import/job.ts';
 import { ioFailure, type PathFailure } from '../src/import/io-failure.ts';
+import { readInputFile } from '../src/import/read-input.ts';
 import { scan } from '../src/import/scan.ts';
 import { sha256Of, UploadStore } from '../src/import/uploads.ts';
 
@@ -23,7 +23,7 @@ export async function enqueue(queue: Queue<JobInput>, paths: string[], uploads: 
   for (const file of found.files) {
     let bytes: Buffer;
     try {
-      bytes = await fs.readFile(file);
+      bytes = await readInputFile(file);
     } catch (e) {
       // The walk only looked at a form-named file's name; a worker could not read it either.
       summary.failed.push(ioFailure(file, e));

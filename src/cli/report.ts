@@ -1,8 +1,8 @@
 // The edge where values become output: one line per problem, never a stack trace.
-import { asFilingError } from '../../parsers/index.ts';
+import { FilingError } from '../../parsers/index.ts';
+import { ioFailure } from '../import/io-failure.ts';
 
 export function fileProblem(file: string, e: unknown): string {
-  const err = asFilingError(e);
   if (process.env.FILINGS_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-  return `filings: ${file}: ${err.message}`;
+  return `filings: ${file}: ${e instanceof FilingError ? e.message : ioFailure(file, e).message}`;
 }

@@ -1,7 +1,7 @@
 // Why a path could not be read, as a failure value the import lists and stores: a few words a clerk
 // understands, never Node's `EACCES: permission denied, open '/the/path'`, which repeats the path
 // (the failure already names it) and would carry any newline in the name into the message.
-import type { ErrorCode } from '../../parsers/errors.ts';
+import { FilingError, type ErrorCode } from '../../parsers/errors.ts';
 
 export interface PathFailure {
   path: string;
@@ -20,7 +20,9 @@ const REASONS: Record<string, string> = {
   ESTALE: 'stale network file handle',
 };
 
+/** A file-system error by its reason; a FilingError (too large, not a regular file) as it is. */
 export function ioFailure(path: string, e: unknown): PathFailure {
+  if (e instanceof FilingError) return { path, code: e.code, message: e.message };
   const code = (e as NodeJS.ErrnoException)?.code;
   const message = (code && REASONS[code]) ?? withoutPath(e);
   return { path, code: 'unreadable', message };

@@ -3,9 +3,8 @@
 import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import { FilingError } from '../../parsers/errors.ts';
+import { tooLarge } from '../../parsers/detect.ts';
 import { limits } from '../../parsers/limits.ts';
-
-const mib = (n: number) => `${Math.round(n / 1048576)} MB`;
 
 export async function readInputFile(file: string): Promise<Buffer> {
   // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before fstat can tell.
@@ -14,7 +13,7 @@ export async function readInputFile(file: string): Promise<Buffer> {
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new FilingError('unsupported_format', 'is a directory, not a file');
     if (!stat.isFile()) throw new FilingError('unsupported_format', 'not a regular file (a pipe, socket or device)');
-    if (stat.size > limits.maxFileBytes) throw new FilingError('too_large', `file too large (${mib(stat.size)}; limit ${mib(limits.maxFileBytes)})`);
+    if (stat.size > limits.maxFileBytes) throw tooLarge(stat.size);
     return await handle.readFile();
   } finally {
     await handle.close();

@@ -2,11 +2,12 @@
 // reader threads (one per core, each file under a deadline and a memory ceiling) → the store.
 // Resumable (stored files are skipped by content) and interruptible.
 import path from 'node:path';
-import { asFilingError, type ErrorCode } from '../../parsers/errors.ts';
+import type { ErrorCode } from '../../parsers/errors.ts';
 import { createReaderPool } from '../guard/reader-pool.ts';
 import type { ReadLimits } from '../guard/limits.ts';
 import { openStore } from '../store/open.ts';
 import { importFile, type JobInput, type JobResult } from './job.ts';
+import { ioFailure } from './io-failure.ts';
 import { readInputFile } from './read-input.ts';
 import { scan } from './scan.ts';
 import { sha256Of, UploadStore } from './uploads.ts';
@@ -122,8 +123,8 @@ async function* prepare(files: string[], uploads: UploadStore) {
     try {
       bytes = await readInputFile(file);
     } catch (e) {
-      const err = asFilingError(e);
-      yield { path: file, failure: { code: err.code, message: err.message } };
+      const { code, message } = ioFailure(file, e);
+      yield { path: file, failure: { code, message } };
       continue;
     }
     const sha256 = sha256Of(bytes);
