@@ -5,6 +5,27 @@ const text = z.string().min(1).nullable();
 const amount = z.number().finite().nullable();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable();
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && [null, Object.prototype].includes(Object.getPrototypeOf(v));
+
+/**
+ * A record keyed by a form's own labels. zod's z.record drops a `__proto__` key without a word, and
+ * a form may carry a field labelled so; this keeps every own key. The output is built the way
+ * JSON.parse builds an object (own data properties, `__proto__` included), so a record reads the
+ * same whether it comes from the reader, a worker thread or the store.
+ */
+function labelled<V extends z.ZodType>(value: V) {
+  return z.custom<Record<string, z.input<V>>>(isPlainObject, 'expected an object').transform((input, ctx) => {
+    const entries: [string, z.output<V>][] = [];
+    for (const [key, v] of Object.entries(input)) {
+      const checked = value.safeParse(v);
+      if (checked.success) entries.push([key, checked.data]);
+      else for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+    }
+    return Object.fromEntries(entries) as Record<string, z.output<V>>;
+  });
+}
+
 export const Level1Code = z.enum(['output', 'cost', 'benefit', 'satisfaction', 'effect', 'influence', 'other']);
 export const Level2Code = z.enum([
   'quantity', 'quality', 'timeliness', 'cost',
@@ -80,7 +101,7 @@ export const FilingRecordSchema = z.object({
     implementingUnit: text,
     plannedStart: isoDate,
     plannedEnd: isoDate,
-    extras: z.record(z.string(), z.string().nullable()),
+    extras: labelled(z.string().nullable()),
   }).strict(),
   funding: z.object({
     unit: z.literal('万元'),
@@ -91,7 +112,7 @@ export const FilingRecordSchema = z.object({
     annualAppropriation: amount,
     priorYearCarryover: amount,
     annualOther: amount,
-    extras: z.record(z.string(), z.number().finite().nullable()),
+    extras: labelled(z.number().finite().nullable()),
   }).strict(),
   goals: z.object({
     overallPeriod: z.string().regex(/^\d{4}-\d{4}$/).nullable(),

@@ -17,7 +17,7 @@ const range = (from: number, to: number) => Array.from({ length: Math.max(0, to 
 export function readForm(region: FormRegion, source: Source): { record: FilingRecord; notes: string[] } {
   const view = new FormView(region.grid);
   const headerRow = indicatorHeaderRows(region.grid)[0] ?? view.height;
-  const firstField = range(0, headerRow).find((r) => view.row(r).some((c) => c.key in PROJECT_LABELS)) ?? headerRow;
+  const firstField = range(0, headerRow).find((r) => view.row(r).some((c) => PROJECT_LABELS.has(c.key))) ?? headerRow;
 
   const title = readTitle(view, region.grid.before, firstField);
   const header = readHeader(view, range(0, headerRow), region.grid.before);
