@@ -49,6 +49,12 @@ function zipFormat(buf: Buffer): Format {
       `archive would expand to ${mib(expanded)}${bomb ? ` (${bomb.name} compressed ${Math.round(bomb.uncompressedSize / Math.max(bomb.compressedSize, 1))}:1)` : ''}; refused as a zip bomb (limit ${mib(limits.maxExpandedBytes)})`,
     );
   }
+  // One part is read into memory whole and handed to a library that needs many times its size;
+  // pictures and embedded files are never read, so they may be as large as the file allows.
+  const big = entries.find((e) => e.uncompressedSize > limits.maxPartBytes && !/(^|\/)(media|embeddings)\//.test(e.name));
+  if (big) {
+    throw new FilingError('too_large', `${big.name} too large (${mib(big.uncompressedSize)} unpacked; the limit is ${mib(limits.maxPartBytes)})`);
+  }
   const names = new Set(entries.map((e) => e.name));
   if (names.has('word/document.xml')) return 'docx';
   if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';

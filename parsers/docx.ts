@@ -4,21 +4,26 @@ import * as cheerio from 'cheerio';
 import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
 import mammoth from 'mammoth';
+import { guardDocumentXml } from './docx-guard.ts';
 import { repairDocumentXml } from './docx-repair.ts';
 import { FilingError } from './errors.ts';
 import type { Grid, ParsedDocument, ParseMessage } from './grid.ts';
 import { htmlTableToGrid } from './html-table.ts';
+import { CellBudget } from './limits.ts';
 import { openZip, type ZipReader } from './zip.ts';
 
 export async function parseDocx(buf: Buffer): Promise<ParsedDocument> {
   const messages: ParseMessage[] = [];
   const zip = openZip(buf);
   if (!zip.has('word/document.xml')) throw new FilingError('corrupt', 'damaged Word document (no word/document.xml)');
-  const repaired = repairDocumentXml(zip.read('word/document.xml').toString('utf8'));
+  const guarded = guardDocumentXml(zip.read('word/document.xml').toString('utf8'));
+  messages.push(...guarded.messages);
+  const repaired = repairDocumentXml(guarded.xml);
   if (repaired) messages.push(...repaired.messages);
+  const documentXml = repaired?.xml ?? (guarded.changed ? guarded.xml : undefined);
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ file: mammothFile(zip, repaired?.xml) } as never, { ignoreEmptyParagraphs: false });
+    const result = await mammoth.convertToHtml({ file: mammothFile(zip, documentXml) } as never, { ignoreEmptyParagraphs: false });
     html = result.value;
     for (const m of result.messages) messages.push({ level: m.type === 'error' ? 'warning' : 'info', message: `mammoth: ${m.message}` });
   } catch (e) {
@@ -47,12 +52,14 @@ function tablesOf(html: string): Grid[] {
   // htmlparser2 rather than parse5: mammoth's HTML is well-formed, and this is twice as fast.
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const grids: Grid[] = [];
+  const budget = new CellBudget();
   let before: string[] = [];
   const walk = (nodes: Cheerio<Element>) => {
     for (const node of nodes.toArray()) {
       if (node.tagName === 'table') {
-        const { cells, merges } = htmlTableToGrid($, node);
-        grids.push({ locator: `table ${grids.length + 1}`, cells, merges, before });
+        const locator = `table ${grids.length + 1}`;
+        const { cells, merges } = htmlTableToGrid($, node, locator, budget);
+        grids.push({ locator, cells, merges, before });
         before = [];
       } else if (/^(ul|ol|div|section)$/.test(node.tagName)) {
         walk($(node).children());
