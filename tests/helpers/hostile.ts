@@ -27,8 +27,6 @@ const once = (xml: string, find: RegExp, replace: string) => {
 /** Name → bytes of each hostile shape; none of them holds a form a reader could honestly return. */
 export async function hostileFiles(): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  files.set('gridspan.docx', await editZip('seed.docx', /^word\/document\.xml$/, (x) => once(x, /<w:tcPr>/, '<w:tcPr><w:gridSpan w:val="100000000"/>')));
-  files.set('gridbefore.docx', await editZip('seed.docx', /^word\/document\.xml$/, (x) => once(x, /<w:tr>/, '<w:tr><w:trPr><w:gridBefore w:val="50000000"/></w:trPr>')));
   files.set('dimension.xlsx', await editZip('seed.xlsx', /^xl\/worksheets\/sheet1\.xml$/, (x) => once(x, /<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')));
   // About 120 MB of document.xml in a zip of well under 1 MB: under both the expanded-size and the
   // ratio checks of the archive, so only a limit on the part itself stops it.
@@ -42,19 +40,24 @@ export async function hostileFiles(): Promise<Map<string, Buffer>> {
   files.set('wide.md', Buffer.from(['| 项目名称 | 测试 |', '', row(10_000), `|${' --- |'.repeat(10_000)}`, row(10_000), row(10_000)].join('\n')));
   files.set('long.md', Buffer.from([row(4), `|${' --- |'.repeat(4)}`, ...Array.from({ length: 20_000 }, () => row(4))].join('\n')));
   const seed = fs.readFileSync(fixture('seed.md'), 'utf8');
-  files.set('stars.md', Buffer.from(`${'*'.repeat(10_000)}\n\n${seed}`));
   files.set('quotes.md', Buffer.from(`${'>'.repeat(20_000)} 说明\n\n${seed}`));
   return files;
 }
 
 /** Files that look hostile but hold a real form: a reader must return it. */
-export function trickyGoodFiles(): Map<string, Buffer> {
+export async function trickyGoodFiles(): Promise<Map<string, Buffer>> {
   const seed = fs.readFileSync(fixture('seed.md'), 'utf8');
   const files = new Map<string, Buffer>();
+  // A span of 100 million columns, a row offset by 50 million: clamped to the table's own grid.
+  files.set('gridspan.docx', await editZip('seed.docx', /^word\/document\.xml$/, (x) => once(x, /<w:tcPr>/, '<w:tcPr><w:gridSpan w:val="100000000"/>')));
+  files.set('gridbefore.docx', await editZip('seed.docx', /^word\/document\.xml$/, (x) => once(x, /<w:tr>/, '<w:tr><w:trPr><w:gridBefore w:val="50000000"/></w:trPr>')));
+  // Ten thousand emphasis markers in the prose above the form.
+  files.set('stars.md', Buffer.from(`${'*'.repeat(10_000)}\n\n${seed}`));
   // Notepad's "Unicode": UTF-16 little-endian with a byte-order mark.
   files.set('utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed.replace('特保费用', '特保费用UTF16'), 'utf16le')]));
   // JavaScript's built-in names as header labels.
-  const labels = ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'];
+  // (`__proto__` escaped: written plain, Markdown reads it as bold "proto".)
+  const labels = ['constructor', 'toString', 'valueOf', '\\_\\_proto\\_\\_', 'hasOwnProperty'];
   files.set('builtin-labels.md', Buffer.from(seed.replace(/\n\| *项目名称/, (m) => `${labels.map((l) => `\n| ${l} | x |  |  |  |  |`).join('')}${m}`)));
   return files;
 }
