@@ -1,16 +1,21 @@
 // Excel (xlsx and legacy xls): every visible sheet becomes a grid. A cell reads as the text it
 // displays (a 0% cell holding 1 reads 100%), a date cell as an ISO date; hidden rows, columns and
-// sheets are skipped, and !merges become merged regions mapped onto what is left visible.
+// sheets are skipped, and !merges become merged regions mapped onto what is left visible. A sheet's
+// grid spans the cells it holds, whatever range it declares, and merges are clipped to that.
 import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { FilingError } from './errors.ts';
 import type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
+import { CellBudget, limits, thousands } from './limits.ts';
+import { usedRange, VisibleAxis } from './sheet-extent.ts';
+import { guardWorkbookZip } from './xlsx-guard.ts';
 
 // cellStyles: SheetJS reads hidden rows and columns (!rows, !cols) only with it.
 // Old Chinese workbooks (BIFF5 and earlier) store text in code page 936; SheetJS reads it only with the tables.
 XLSX.set_cptable(cptable);
 
 export function parseWorkbook(buf: Buffer): ParsedDocument {
+  if (isZip(buf)) guardWorkbookZip(buf);
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(buf, { type: 'buffer', cellNF: true, cellText: true, cellDates: false, cellStyles: true, cellHTML: false, dense: true });
@@ -19,44 +24,57 @@ export function parseWorkbook(buf: Buffer): ParsedDocument {
     if (/password|encrypt/i.test(msg)) throw new FilingError('encrypted', 'password-protected (encrypted) workbook; save an unprotected copy and import that');
     throw new FilingError('corrupt', `damaged workbook (${msg.split('\n')[0]})`);
   }
+  if (wb.SheetNames.length > limits.maxTables) {
+    throw new FilingError('too_large', `too many sheets (${thousands(wb.SheetNames.length)}; the limit is ${thousands(limits.maxTables)})`);
+  }
   const messages: ParseMessage[] = [];
   const grids: Grid[] = [];
+  const budget = new CellBudget();
+  // A sheet too large to read is skipped like a hidden one, so that a form beside a big data sheet is
+  // still read; only when nothing else is left does its size become the file's error.
+  let tooLarge: FilingError | undefined;
   wb.SheetNames.forEach((name, i) => {
     if (wb.Workbook?.Sheets?.[i]?.Hidden) {
       messages.push({ level: 'info', message: `sheet ${name}: hidden, skipped` });
       return;
     }
-    const grid = sheetGrid(wb.Sheets[name], name, messages);
-    if (grid) grids.push(grid);
+    try {
+      const grid = sheetGrid(wb.Sheets[name], name, messages, budget);
+      if (grid) grids.push(grid);
+    } catch (e) {
+      if (!(e instanceof FilingError && e.code === 'too_large')) throw e;
+      tooLarge ??= e;
+      messages.push({ level: 'warning', message: `${e.message}; skipped` });
+    }
   });
+  if (tooLarge && grids.length === 0) throw tooLarge;
   return { grids, messages };
 }
 
-function sheetGrid(ws: XLSX.WorkSheet, name: string, messages: ParseMessage[]): Grid | null {
-  if (!ws?.['!ref']) return null;
-  const range = XLSX.utils.decode_range(ws['!ref']);
+const isZip = (buf: Buffer) => buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
+
+function sheetGrid(ws: XLSX.WorkSheet, name: string, messages: ParseMessage[], budget: CellBudget): Grid | null {
+  if (!ws) return null;
+  const { range, outside } = usedRange(ws);
+  if (outside) messages.push({ level: 'warning', message: `sheet ${name}: ${outside} cell(s) beyond Excel's last row or column ignored` });
+  if (!range) return null;
   const rowsInfo = ws['!rows'] ?? [];
   const colsInfo = ws['!cols'] ?? [];
-  const rows: number[] = [];
-  const cols: number[] = [];
-  for (let r = range.s.r; r <= range.e.r; r++) if (!rowsInfo[r]?.hidden) rows.push(r);
-  for (let c = range.s.c; c <= range.e.c; c++) if (!colsInfo[c]?.hidden) cols.push(c);
-  const hidden = range.e.r - range.s.r + 1 - rows.length + (range.e.c - range.s.c + 1 - cols.length);
+  const rows = new VisibleAxis(range.s.r, range.e.r, (r) => rowsInfo[r]?.hidden === true);
+  const cols = new VisibleAxis(range.s.c, range.e.c, (c) => colsInfo[c]?.hidden === true);
+  const hidden = rows.hiddenCount + cols.hiddenCount;
   if (hidden) messages.push({ level: 'info', message: `sheet ${name}: ${hidden} hidden row(s)/column(s) skipped` });
+  budget.take(rows.kept.length * cols.kept.length, `sheet ${name}`);
   const dense = (ws as unknown as { '!data'?: XLSX.CellObject[][] })['!data'];
   const cellAt = (r: number, c: number): XLSX.CellObject | undefined => (dense ? dense[r]?.[c] : ws[XLSX.utils.encode_cell({ r, c })]);
-  const cells = rows.map((r) => cols.map((c) => cellText(cellAt(r, c))));
-  const rowIndex = new Map(rows.map((r, i) => [r, i]));
-  const colIndex = new Map(cols.map((c, i) => [c, i]));
+  const cells = rows.kept.map((r) => cols.kept.map((c) => cellText(cellAt(r, c))));
   const merges: Merge[] = [];
   for (const m of ws['!merges'] ?? []) {
-    const visibleRows = rows.filter((r) => r >= m.s.r && r <= m.e.r);
-    const visibleCols = cols.filter((c) => c >= m.s.c && c <= m.e.c);
-    if (!visibleRows.length || !visibleCols.length) continue;
-    const r0 = rowIndex.get(visibleRows[0])!;
-    const c0 = colIndex.get(visibleCols[0])!;
-    const r1 = rowIndex.get(visibleRows.at(-1)!)!;
-    const c1 = colIndex.get(visibleCols.at(-1)!)!;
+    const rowSpan = rows.span(m.s.r, m.e.r);
+    const colSpan = cols.span(m.s.c, m.e.c);
+    if (!rowSpan || !colSpan) continue;
+    const [r0, r1] = rowSpan;
+    const [c0, c1] = colSpan;
     // The value lives in the region's top-left cell, which may be the hidden one.
     if (cells[r0][c0] === '') cells[r0][c0] = cellText(cellAt(m.s.r, m.s.c));
     if (r1 > r0 || c1 > c0) merges.push({ r0, c0, r1, c1 });

@@ -16,19 +16,25 @@ export async function wordTable(rows: string[][], edit: (xml: string) => string 
 }
 
 /** A workbook of named sheets written by SheetJS, each sheet's XML passed through `edit`. */
-export async function workbook(sheets: [string, string[][]][], edit: (xml: string, index: number) => string = (x) => x): Promise<Buffer> {
+export async function workbook(sheets: [string, string[][]][], edit?: (xml: string, index: number) => string): Promise<Buffer> {
   const wb = XLSX.utils.book_new();
   for (const [name, rows] of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
-  let buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-  for (let i = 0; i < sheets.length; i++) buf = await editPart(buf, `xl/worksheets/sheet${i + 1}.xml`, (xml) => edit(xml, i));
-  return buf;
+  const written = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  if (!edit) return written;
+  return editParts(written, sheets.map((_, i) => [`xl/worksheets/sheet${i + 1}.xml`, (xml: string) => edit(xml, i)]));
 }
 
-export async function editPart(zipped: Buffer, part: string, edit: (text: string) => string): Promise<Buffer> {
+export function editPart(zipped: Buffer, part: string, edit: (text: string) => string): Promise<Buffer> {
+  return editParts(zipped, [[part, edit]]);
+}
+
+async function editParts(zipped: Buffer, edits: [string, (text: string) => string][]): Promise<Buffer> {
   const zip = await JSZip.loadAsync(zipped);
-  const entry = zip.file(part);
-  if (!entry) throw new Error(`no ${part} in the archive`);
-  zip.file(part, edit(await entry.async('string')));
+  for (const [part, edit] of edits) {
+    const entry = zip.file(part);
+    if (!entry) throw new Error(`no ${part} in the archive`);
+    zip.file(part, edit(await entry.async('string')));
+  }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
