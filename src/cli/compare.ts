@@ -9,6 +9,7 @@ import { projectViews } from '../report/project-views.ts';
 import { renderViews } from '../report/terminal.ts';
 import type { ReportView } from '../report/view.ts';
 import { writeXlsxReport } from '../report/xlsx.ts';
+import { terminalText } from '../text/terminal-safe.ts';
 import { openStore } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { storeOptions, type StoreFlags } from './store-options.ts';
@@ -43,7 +44,8 @@ async function withStore(flags: StoreFlags & OutputFlags, build: (store: Store) 
     views = await build(store);
   } catch (e) {
     if (e instanceof CompareError) {
-      process.stderr.write(`filings: ${e.message}\n`);
+      // The reason names projects and departments as the forms spell them.
+      process.stderr.write(`filings: ${terminalText(e.message)}\n`);
       return 1;
     }
     throw e;

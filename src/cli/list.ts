@@ -1,5 +1,6 @@
 // `filings list`: one line per stored filing the filters keep, as aligned columns (year, department
-// with its code, project, indicators, file and place in it, id); the count on stderr.
+// with its code, project, indicators, file and place in it, id); the count on stderr. The names come
+// from forms and file names: renderTable shows their control characters escaped.
 import { renderTable } from '../report/terminal.ts';
 import { openStore } from '../store/open.ts';
 import type { FilingFilter } from '../store/store.ts';
