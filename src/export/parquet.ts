@@ -1,6 +1,10 @@
-// A feed table as Parquet through hyparquet-writer: every column OPTIONAL with its logical type (UTF8
-// text, INT32, INT64, DOUBLE, DATE, TIMESTAMP in milliseconds UTC), Snappy-compressed, one row group
-// per page of the export so memory stays bounded by the page, not the table.
+// A feed table as Parquet through hyparquet-writer: every column OPTIONAL with its logical type (STRING,
+// INT32, INT64, DOUBLE, DATE, TIMESTAMP in milliseconds adjusted to UTC), Snappy-compressed, one row
+// group per page of the export so memory stays bounded by the page, not the table.
+// Each annotated column carries both the LogicalType and the ConvertedType it corresponds to: readers
+// go by the LogicalType (so DuckDB reads our timestamps as TIMESTAMP WITH TIME ZONE, which it does not
+// for TIMESTAMP_MILLIS alone), and the format's compatibility rules ask writers to keep the
+// ConvertedType for readers that predate LogicalType; TIMESTAMP_MILLIS means UTC-adjusted too.
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { FeedColumns, FeedRow, FeedType } from '../store/feed-rows.ts';
 import { DurableFile } from './durable.ts';
@@ -9,12 +13,12 @@ import type { TableWriter } from './table-writer.ts';
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
 
 const ELEMENT: Record<FeedType, Omit<SchemaElement, 'name'>> = {
-  string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
+  string: { type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' } },
   int: { type: 'INT32' },
   bigint: { type: 'INT64' },
   double: { type: 'DOUBLE' },
-  date: { type: 'INT32', converted_type: 'DATE' },
-  timestamp: { type: 'INT64', converted_type: 'TIMESTAMP_MILLIS' },
+  date: { type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' } },
+  timestamp: { type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' } },
 };
 
 const DAY_MS = 86_400_000;

@@ -91,7 +91,14 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const types = Object.fromEntries(
       (await duck(`DESCRIBE SELECT * FROM read_parquet('${second}/filings.parquet')`)).map((r) => [r.column_name, r.column_type]),
     );
-    expect(types).toMatchObject({ seq: 'BIGINT', fiscal_year: 'INTEGER', annual_total: 'DOUBLE', planned_start: 'DATE', imported_at: 'TIMESTAMP', project_name: 'VARCHAR' });
+    expect(types).toMatchObject({ seq: 'BIGINT', fiscal_year: 'INTEGER', annual_total: 'DOUBLE', planned_start: 'DATE', imported_at: 'TIMESTAMP WITH TIME ZONE', updated_at: 'TIMESTAMP WITH TIME ZONE', project_name: 'VARCHAR' });
+    // Annotated the current way (a TIMESTAMP adjusted to UTC), with the older annotation readers before it knew.
+    const schema = await duck(`SELECT name, converted_type, logical_type FROM parquet_schema('${second}/filings.parquet') WHERE name IN ('imported_at', 'updated_at')`);
+    expect(schema).toHaveLength(2);
+    for (const col of schema) {
+      expect(col.logical_type).toMatch(/^TimestampType\(isAdjustedToUTC=1, unit=TimeUnit\(MILLIS=/);
+      expect(col.converted_type).toBe('TIMESTAMP_MILLIS');
+    }
 
     const indicators = await duck(`SELECT * FROM read_parquet('${second}/indicators.parquet') ORDER BY seq, position`);
     const expected = records.flatMap(({ record, seq }) =>
@@ -114,7 +121,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const third = await exportRun(env, 'parquet', out);
     expect(third.stderr).toMatch(/nothing stored or changed since the last export/);
     expect(batches(out)).toHaveLength(2);
-  }, 120_000);
+  }, 600_000);
 
   it('a crash between writing and renaming leaves the cursor where it was; the next run exports the same filings', async () => {
     const { db, env, out } = await fresh();
@@ -147,7 +154,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     expect(batches(out)).toEqual(['batch-000000000001-000000000001', 'batch-000000000002-000000000004']); // the dead run's folder is gone
     const rows = ndjson(path.join(out, 'batch-000000000002-000000000004', 'filings.ndjson'));
     expect(rows.map((r) => r.project_name)).toEqual(['校园安全设施改造', '基层医疗设备购置', '社区养老服务补助']);
-  }, 120_000);
+  }, 600_000);
 
   it('forms removed by a re-read are listed in the next batch; changed forms are exported again', async () => {
     const { db, env, out } = await fresh();
@@ -174,7 +181,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const removed = ndjson(path.join(batch, 'removed.ndjson'));
     expect(removed.map((r) => r.id)).toEqual([records[1].id, records[2].id]);
     expect(typeof removed[0].removed_at).toBe('string');
-  }, 120_000);
+  }, 600_000);
 
   it('--full exports everything again, with the same typed values in ndjson, csv and parquet', async () => {
     const { env, out } = await fresh();
@@ -203,5 +210,5 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
       expect(p.empty_groups).toBe(r.empty_groups);
     });
     expect(filingsJson.find((r) => r.project_name === '基层医疗设备购置')).toMatchObject({ empty_groups: 'output.cost', indicator_count: 5 });
-  }, 180_000);
+  }, 600_000);
 });
