@@ -1,12 +1,14 @@
 // The nightly warehouse feed through the real CLI, on both stores: incremental batches by change
-// number, a crash that repeats instead of skipping, removed forms, typed columns in every format, and
-// Parquet read back by DuckDB (another implementation than the writer).
+// number, a crash that repeats instead of skipping, removed forms, typed columns in every format (the
+// record's lists and extras as JSON text), and Parquet read back by DuckDB (another implementation
+// than the writer).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedName } from '../../src/export/batch.ts';
+import { canonicalJson } from '../../src/store/canonical-json.ts';
 import { readFile } from '../../src/read-file.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
@@ -91,7 +93,14 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const types = Object.fromEntries(
       (await duck(`DESCRIBE SELECT * FROM read_parquet('${second}/filings.parquet')`)).map((r) => [r.column_name, r.column_type]),
     );
-    expect(types).toMatchObject({ seq: 'BIGINT', fiscal_year: 'INTEGER', annual_total: 'DOUBLE', planned_start: 'DATE', imported_at: 'TIMESTAMP', project_name: 'VARCHAR' });
+    expect(types).toMatchObject({ seq: 'BIGINT', fiscal_year: 'INTEGER', annual_total: 'DOUBLE', planned_start: 'DATE', imported_at: 'TIMESTAMP WITH TIME ZONE', updated_at: 'TIMESTAMP WITH TIME ZONE', project_name: 'VARCHAR', warnings: 'JSON' });
+    // Annotated the current way (a TIMESTAMP adjusted to UTC), with the older annotation readers before it knew.
+    const schema = await duck(`SELECT name, converted_type, logical_type FROM parquet_schema('${second}/filings.parquet') WHERE name IN ('imported_at', 'updated_at')`);
+    expect(schema).toHaveLength(2);
+    for (const col of schema) {
+      expect(col.logical_type).toMatch(/^TimestampType\(isAdjustedToUTC=1, unit=TimeUnit\(MILLIS=/);
+      expect(col.converted_type).toBe('TIMESTAMP_MILLIS');
+    }
 
     const indicators = await duck(`SELECT * FROM read_parquet('${second}/indicators.parquet') ORDER BY seq, position`);
     const expected = records.flatMap(({ record, seq }) =>
@@ -114,7 +123,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const third = await exportRun(env, 'parquet', out);
     expect(third.stderr).toMatch(/nothing stored or changed since the last export/);
     expect(batches(out)).toHaveLength(2);
-  }, 120_000);
+  }, 600_000);
 
   it('a crash between writing and renaming leaves the cursor where it was; the next run exports the same filings', async () => {
     const { db, env, out } = await fresh();
@@ -147,7 +156,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     expect(batches(out)).toEqual(['batch-000000000001-000000000001', 'batch-000000000002-000000000004']); // the dead run's folder is gone
     const rows = ndjson(path.join(out, 'batch-000000000002-000000000004', 'filings.ndjson'));
     expect(rows.map((r) => r.project_name)).toEqual(['校园安全设施改造', '基层医疗设备购置', '社区养老服务补助']);
-  }, 120_000);
+  }, 600_000);
 
   it('forms removed by a re-read are listed in the next batch; changed forms are exported again', async () => {
     const { db, env, out } = await fresh();
@@ -174,18 +183,19 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const removed = ndjson(path.join(batch, 'removed.ndjson'));
     expect(removed.map((r) => r.id)).toEqual([records[1].id, records[2].id]);
     expect(typeof removed[0].removed_at).toBe('string');
-  }, 120_000);
+  }, 600_000);
 
   it('--full exports everything again, with the same typed values in ndjson, csv and parquet', async () => {
-    const { env, out } = await fresh();
-    await filings(['import', fixture('compare')], env);
+    const { db, env, out } = await fresh();
+    // With a warning and its message, header and funding extras, unmapped cells, empty groups.
+    await filings(['import', fixture('compare'), fixture('fengjie-2023.md'), fixture('jiaxian-2016.md')], env);
     for (const format of ['ndjson', 'csv', 'parquet']) {
       await exportRun(env, format, `${out}-${format}`);
       const full = await exportRun(env, format, `${out}-${format}`, '--full');
-      expect(full.stderr).toMatch(/exported 6 filings, 34 indicators \(everything, up to change 6\)/);
-      expect(batches(`${out}-${format}`)).toEqual(['batch-000000000001-000000000006', 'full-000000000006']);
+      expect(full.stderr).toMatch(/exported 8 filings, \d+ indicators \(everything, up to change 8\)/);
+      expect(batches(`${out}-${format}`)).toEqual(['batch-000000000001-000000000008', 'full-000000000008']);
     }
-    const dir = (format: string) => path.join(`${out}-${format}`, 'full-000000000006');
+    const dir = (format: string) => path.join(`${out}-${format}`, 'full-000000000008');
     const fromJson = ndjson(path.join(dir('ndjson'), 'indicators.ndjson'));
     expect(fromJson.find((r) => r.name === '改造学校数')).toMatchObject({ seq: expect.any(Number), position: 0, target_value: 20, target_unit: '所', explanation: null });
     const fromParquet = await duck(`SELECT * FROM read_parquet('${dir('parquet')}/indicators.parquet') ORDER BY seq, position`);
@@ -196,12 +206,35 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
 
     const filingsJson = ndjson(path.join(dir('ndjson'), 'filings.ndjson'));
     const filingsParquet = await duck(`SELECT * FROM read_parquet('${dir('parquet')}/filings.parquet') ORDER BY seq`);
+    const filingsCsv = await duck(`SELECT * FROM read_csv('${dir('csv')}/filings.csv', header = true, all_varchar = true)`);
     filingsJson.forEach((r, i) => {
       const p = filingsParquet[i];
       expect(p.annual_total).toBe(r.annual_total);
       expect((p.imported_at as Date).toISOString()).toBe(r.imported_at);
-      expect(p.empty_groups).toBe(r.empty_groups);
+      for (const c of ['project_extras', 'funding_extras', 'empty_groups', 'unmapped', 'warnings']) {
+        expect(p[c], c).toBe(r[c]);
+        expect(filingsCsv[i][c], c).toBe(r[c]);
+      }
     });
-    expect(filingsJson.find((r) => r.project_name === '基层医疗设备购置')).toMatchObject({ empty_groups: 'output.cost', indicator_count: 5 });
-  }, 180_000);
+    // The JSON columns are the record's own values, whichever store wrote them.
+    const inStore = await stored(db);
+    expect(filingsJson.map((r) => r.id)).toEqual(inStore.map((s) => s.record.id));
+    for (const [i, { record }] of inStore.entries()) {
+      expect(filingsJson[i]).toMatchObject({
+        project_extras: canonicalJson(record.project.extras),
+        funding_extras: canonicalJson(record.funding.extras),
+        empty_groups: canonicalJson(record.emptyGroups),
+        unmapped: canonicalJson(record.unmapped),
+        warnings: canonicalJson(record.warnings),
+      });
+    }
+    expect(filingsJson.find((r) => r.project_name === '基层医疗设备购置')).toMatchObject({
+      empty_groups: '[{"level1":"产出指标","level1Code":"output","level2":"成本指标","level2Code":"cost"}]',
+      indicator_count: 5,
+    });
+    const withWarning = filingsJson.find((r) => r.file_name === 'fengjie-2023.md')!;
+    expect(JSON.parse(withWarning.warnings as string)).toEqual([{ code: expect.any(String), message: expect.stringMatching(/./) }]);
+    expect(Object.keys(JSON.parse(withWarning.project_extras as string))).toHaveLength(7);
+    expect(Object.keys(JSON.parse(filingsJson.find((r) => r.file_name === 'jiaxian-2016.md')!.funding_extras as string))).toHaveLength(2);
+  }, 600_000);
 });
