@@ -41,7 +41,8 @@ export async function importFile(input: JobInput, deps: JobDeps): Promise<JobRes
     result = await deps.read(bytes, input.fileName);
   } catch (e) {
     if (!(e instanceof FilingError)) throw e;
-    await store.recordUpload(input);
+    // A reparse reads a stored upload again: no new name to record, and its last import stays when it was.
+    if (!input.replace) await store.recordUpload(input);
     await store.recordFailure({ path: input.path, sha256: input.sha256, code: e.code, message: e.message });
     return { status: 'failed', code: e.code, message: e.message };
   }

@@ -6,6 +6,7 @@ import type { ErrorCode } from '../../parsers/errors.ts';
 import { createReaderPool } from '../guard/reader-pool.ts';
 import type { ReadLimits } from '../guard/limits.ts';
 import { openStore } from '../store/open.ts';
+import type { UploadInfo } from '../store/store.ts';
 import { importFile, type JobInput, type JobResult } from './job.ts';
 import { ioFailure } from './io-failure.ts';
 import { readInputFile } from './read-input.ts';
@@ -57,7 +58,7 @@ export async function runImport(paths: string[], opts: ImportOptions = {}): Prom
   const readers = createReaderPool({ threads: opts.threads, limits: opts.readLimits });
   const deps = { store, uploads, read: readers.read };
   try {
-    let jobs: AsyncIterable<JobInput | { path: string; duplicate: true } | { path: string; failure: { code: ErrorCode; message: string } }>;
+    let jobs: AsyncIterable<JobInput | { path: string; copy: UploadInfo } | { path: string; failure: { code: ErrorCode; message: string } }>;
     let total: number;
     if (opts.reparse) {
       const stored = await store.uploads(opts.reparse);
@@ -78,6 +79,7 @@ export async function runImport(paths: string[], opts: ImportOptions = {}): Prom
     summary.files = total;
     let done = 0;
     const inFlight = new Set<Promise<void>>();
+    const firstOf = new Map<string, Promise<void>>();
     for await (const job of jobs) {
       if (opts.signal?.aborted) {
         summary.interrupted = true;
@@ -85,8 +87,13 @@ export async function runImport(paths: string[], opts: ImportOptions = {}): Prom
       }
       const task = (async () => {
         let result: JobResult;
-        if ('duplicate' in job) {
-          result = { status: 'present', forms: 0 };
+        if ('copy' in job) {
+          // Its name is recorded after the first file of these bytes is stored, whose name stays the upload's.
+          await firstOf.get(job.copy.sha256)?.catch(() => {});
+          result = await withRetries(() => store.recordUpload(job.copy)).then(
+            () => ({ status: 'present' as const, forms: 0 }),
+            (e: Error) => ({ status: 'failed' as const, code: 'unreadable' as const, message: `could not be stored: ${e.message}` }),
+          );
         } else if ('failure' in job) {
           await store.recordFailure({ path: job.path, sha256: null, ...job.failure });
           result = { status: 'failed', ...job.failure };
@@ -101,6 +108,7 @@ export async function runImport(paths: string[], opts: ImportOptions = {}): Prom
         opts.onProgress?.({ total, done: ++done, file: job.path, result: result.status });
       })();
       inFlight.add(task);
+      if ('sha256' in job) firstOf.set(job.sha256, task);
       task.finally(() => inFlight.delete(task));
       // Enough files in hand to keep every reader busy while the store writes the last one.
       if (inFlight.size >= readers.threads * 2) await Promise.race(inFlight);
@@ -128,14 +136,15 @@ async function* prepare(files: string[], uploads: UploadStore) {
       continue;
     }
     const sha256 = sha256Of(bytes);
+    const upload: UploadInfo = { sha256, fileName: path.basename(file), path: file, size: bytes.length };
     // The same content twice in one run (a copy under another name) is read once.
     if (seen.has(sha256)) {
-      yield { path: file, duplicate: true as const };
+      yield { path: file, copy: upload };
       continue;
     }
     seen.add(sha256);
     await uploads.put(bytes, sha256);
-    yield { sha256, fileName: path.basename(file), path: file, size: bytes.length } satisfies JobInput;
+    yield upload satisfies JobInput;
   }
 }
 

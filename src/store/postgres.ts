@@ -3,10 +3,8 @@ import pg from 'pg';
 import { redactUrl, StoreError } from './errors.ts';
 import { runMigrations } from './migrate.ts';
 import type { Row, SqlValue } from './rows.ts';
-import type { SaveSteps } from './save.ts';
 import { POSTGRES, toPg } from './sql.ts';
 import { SqlStore, type Steps } from './sql-store.ts';
-import type { SaveResult } from './store.ts';
 
 // Advisory lock keys (any two distinct bigints; these spell "filings" and "filings+1" in hex).
 const MIGRATION_LOCK = 0x66696c696e6773n;
@@ -67,7 +65,7 @@ export class PostgresStore extends SqlStore {
     return (await this.pool.query(toPg(sql), params)).rows;
   }
 
-  protected transact(steps: SaveSteps): Promise<SaveResult> {
+  protected transact<T>(steps: Steps<T>): Promise<T> {
     // Writers take turns. Without the lock a sequence hands out 7 and 8, 8 commits first, and an
     // export that already read up to 8 never sees 7: seq must follow commit order, not only grow.
     return this.inTransaction('BEGIN', steps, true);
@@ -79,7 +77,7 @@ export class PostgresStore extends SqlStore {
   }
 
   /** Runs the statements a generator yields, each fed the rows of the one before, in one transaction. */
-  private async inTransaction<T>(begin: string, steps: Steps<T> | SaveSteps, writeLock: boolean): Promise<T> {
+  private async inTransaction<T>(begin: string, steps: Steps<T>, writeLock: boolean): Promise<T> {
     const client: Client = await this.pool.connect();
     try {
       await client.query(begin);

@@ -6,10 +6,8 @@ import Database from 'better-sqlite3';
 import { StoreError } from './errors.ts';
 import { runMigrations } from './migrate.ts';
 import type { Row, SqlValue } from './rows.ts';
-import type { SaveSteps } from './save.ts';
 import { SQLITE } from './sql.ts';
 import { SqlStore, type Steps } from './sql-store.ts';
-import type { SaveResult } from './store.ts';
 
 /** How long a writer waits for another process's write to finish before giving up (then the job retries). */
 const BUSY_TIMEOUT_MS = Number(process.env.FILINGS_SQLITE_BUSY_MS) || 10_000;
@@ -90,7 +88,7 @@ export class SqliteStore extends SqlStore {
     return this.exec(sql, params);
   }
 
-  protected async transact(steps: SaveSteps): Promise<SaveResult> {
+  protected async transact<T>(steps: Steps<T>): Promise<T> {
     // IMMEDIATE takes the write lock before the first read, so what we read can't change under us
     // and the upgrade from reader to writer can't fail half-way.
     const drive = this.db.transaction(() => {

@@ -14,6 +14,17 @@ export interface UploadInfo {
   size: number;
 }
 
+/** One name a content was imported under (Store.fileNames). */
+export interface UploadName {
+  /** Base name as given. */
+  fileName: string;
+  /** Where it was imported from, as given; null for a name kept from before paths were kept per name. */
+  path: string | null;
+  /** ISO timestamps: the first and the latest import under this name and path. */
+  firstSeen: string;
+  lastSeen: string;
+}
+
 export interface FailureRow {
   path: string;
   sha256: string | null;
@@ -72,15 +83,22 @@ export interface StoredRecord {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  /** Remembers an upload (idempotent: the same sha256 twice is one row; the latest path/name win). */
+  /**
+   * Remembers an upload under the name and path it came with (idempotent). The same bytes under
+   * another name stay one upload: its first name and path stay its own (what `uploads()` returns and
+   * what records read again show as source.file), and every name is kept (fileNames).
+   */
   recordUpload(upload: UploadInfo): Promise<void>;
+  /** Every name the content with this sha256 was imported under, earliest first; [] for unknown content. */
+  fileNames(sha256: string): Promise<UploadName[]>;
   /** True when the file was read before and all its records are stored (nothing to do again). */
   isStored(sha256: string): Promise<boolean>;
   /**
    * Writes one file's records in one transaction, all or none, and clears any failure of that file.
-   * Without replace, records whose id exists are left untouched (idempotent re-import);
-   * with replace (reparse), the file's rows are rewritten where the record changed and rows of
-   * forms that no longer exist are removed.
+   * Without replace, the upload is recorded (as recordUpload) and records whose id exists are left
+   * untouched (idempotent re-import). With replace (reparse of a stored upload), a record is rewritten
+   * only where what it says changed (the file name it was read under does not count), and rows of forms
+   * that no longer exist are removed; a replace that changes nothing writes nothing.
    */
   saveRecords(upload: UploadInfo, records: FilingRecord[], opts?: { replace?: boolean }): Promise<SaveResult>;
   /** Notes a failed file (one row per sha256, or per path when there are no bytes); the latest reason wins. */
