@@ -33,10 +33,19 @@ export function detectFormat(buf: Buffer): Format {
   for (const [sig, what] of SIGNATURES) {
     if (startsWith(buf, sig)) throw new FilingError('unsupported_format', `not a Word, Excel or Markdown file (${what})`);
   }
+  // UTF-16 text (Notepad's "Unicode") is half NUL bytes; its byte-order mark says what it is.
+  if (utf16Bom(buf)) return 'md';
   if (buf.subarray(0, 8192).includes(0)) {
     throw new FilingError('unsupported_format', 'not a Word, Excel or Markdown file (binary data)');
   }
   return 'md';
+}
+
+/** The UTF-16 encoding a byte-order mark names, if the text starts with one. */
+export function utf16Bom(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
+  if (buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 function zipFormat(buf: Buffer): Format {
