@@ -24,10 +24,9 @@ const once = (xml: string, find: RegExp, replace: string) => {
   return xml.replace(find, replace);
 };
 
-/** Name → bytes of each hostile shape; none of them holds a form a reader could honestly return. */
+/** Name → bytes of each hostile shape; none of them holds a form, so each must fail, and fail alone. */
 export async function hostileFiles(): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  files.set('dimension.xlsx', await editZip('seed.xlsx', /^xl\/worksheets\/sheet1\.xml$/, (x) => once(x, /<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')));
   // About 120 MB of document.xml in a zip of well under 1 MB: under both the expanded-size and the
   // ratio checks of the archive, so only a limit on the part itself stops it.
   files.set('huge-part.docx', await editZip('seed.docx', /^word\/document\.xml$/, (x) => {
@@ -39,8 +38,7 @@ export async function hostileFiles(): Promise<Map<string, Buffer>> {
   const row = (cells: number) => `|${' x |'.repeat(cells)}`;
   files.set('wide.md', Buffer.from(['| 项目名称 | 测试 |', '', row(10_000), `|${' --- |'.repeat(10_000)}`, row(10_000), row(10_000)].join('\n')));
   files.set('long.md', Buffer.from([row(4), `|${' --- |'.repeat(4)}`, ...Array.from({ length: 20_000 }, () => row(4))].join('\n')));
-  const seed = fs.readFileSync(fixture('seed.md'), 'utf8');
-  files.set('quotes.md', Buffer.from(`${'>'.repeat(20_000)} 说明\n\n${seed}`));
+  files.set('quotes.md', Buffer.from(`${'>'.repeat(20_000)} 说明\n\n| 说明 | 无表单 |\n| --- | --- |\n| x | y |\n`));
   return files;
 }
 
@@ -49,6 +47,8 @@ export async function trickyGoodFiles(): Promise<Map<string, Buffer>> {
   const seed = fs.readFileSync(fixture('seed.md'), 'utf8');
   const files = new Map<string, Buffer>();
   // A span of 100 million columns, a row offset by 50 million: clamped to the table's own grid.
+  // A sheet declaring 1,048,576 rows × 16,384 columns: sized by the cells it holds.
+  files.set('dimension.xlsx', await editZip('seed.xlsx', /^xl\/worksheets\/sheet1\.xml$/, (x) => once(x, /<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')));
   files.set('gridspan.docx', await editZip('seed.docx', /^word\/document\.xml$/, (x) => once(x, /<w:tcPr>/, '<w:tcPr><w:gridSpan w:val="100000000"/>')));
   files.set('gridbefore.docx', await editZip('seed.docx', /^word\/document\.xml$/, (x) => once(x, /<w:tr>/, '<w:tr><w:trPr><w:gridBefore w:val="50000000"/></w:trPr>')));
   // Ten thousand emphasis markers in the prose above the form.
