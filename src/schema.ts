@@ -15,7 +15,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * same whether it comes from the reader, a worker thread or the store.
  */
 function labelled<V extends z.ZodType>(value: V) {
-  return z.custom<Record<string, z.input<V>>>(isPlainObject, 'expected an object').transform((input, ctx) => {
+  const schema = z.custom<Record<string, z.input<V>>>(isPlainObject, 'expected an object').transform((input, ctx) => {
     const entries: [string, z.output<V>][] = [];
     for (const [key, v] of Object.entries(input)) {
       const checked = value.safeParse(v);
@@ -24,6 +24,13 @@ function labelled<V extends z.ZodType>(value: V) {
     }
     return Object.fromEntries(entries) as Record<string, z.output<V>>;
   });
+  // A check and a transform have no JSON Schema; the JSON they accept and give is z.record's, so the
+  // record's JSON Schema (draft 2020-12, as published) describes extras as z.record would.
+  schema._zod.toJSONSchema = () => {
+    const { $schema: _, ...json } = z.toJSONSchema(z.record(z.string(), value), { target: 'draft-2020-12' });
+    return json;
+  };
+  return schema;
 }
 
 export const Level1Code = z.enum(['output', 'cost', 'benefit', 'satisfaction', 'effect', 'influence', 'other']);
