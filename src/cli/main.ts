@@ -1,5 +1,6 @@
 // The `filings` command line. Each subcommand lives in its own module; this file only wires them.
-// bin/filings.js adds the queue's commands (workers/) and runs it.
+// bin/filings.js adds the queue's commands (workers/) and runs it. Exit codes: exit-codes.ts.
+import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXPORT_FORMATS } from '../export/table-writer.ts';
 import { compareDepartmentsCommand, compareYearsCommand } from './compare.ts';
@@ -9,9 +10,15 @@ import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
 import { parseCommand } from './parse.ts';
 
+const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 export const program = new Command('filings')
   .description('Read budget performance-target filing forms (Word, Excel, Markdown) into validated records')
-  .showHelpAfterError();
+  .version(version, '-V, --version', 'print the version of filings')
+  .showHelpAfterError()
+  // Commander exits 1 on a usage error, which the exit-code table keeps for failed inputs: it throws
+  // instead (here, before any subcommand exists, so that every one inherits it) and the edge decides.
+  .exitOverride();
 
 program
   .command('parse')
