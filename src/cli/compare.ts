@@ -9,9 +9,8 @@ import { projectViews } from '../report/project-views.ts';
 import { renderViews } from '../report/terminal.ts';
 import type { ReportView } from '../report/view.ts';
 import { writeXlsxReport } from '../report/xlsx.ts';
-import { openStore } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
-import { storeOptions, type StoreFlags } from './store-options.ts';
+import { openStoreFor, type StoreFlags } from './store-options.ts';
 
 export interface OutputFlags {
   csv?: string;
@@ -37,7 +36,7 @@ export async function compareDepartmentsCommand(flags: StoreFlags & OutputFlags 
 }
 
 async function withStore(flags: StoreFlags & OutputFlags, build: (store: Store) => Promise<ReportView[]>): Promise<number> {
-  const store = await openStore(storeOptions(flags));
+  const store = await openStoreFor(flags, 'read');
   let views: ReportView[];
   try {
     views = await build(store);

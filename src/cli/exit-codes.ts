@@ -3,7 +3,7 @@
 // Scripts and cron jobs rely on the table in the README; change both together.
 import { CommanderError } from 'commander';
 import { CompareError } from '../compare/errors.ts';
-import { StoreError } from '../store/errors.ts';
+import { NoStoreError, StoreError, StoreOutdatedError } from '../store/errors.ts';
 
 export const EXIT = {
   /** The command did all it was asked. */
@@ -41,6 +41,8 @@ export function exitFor(e: unknown): Outcome {
   // Commander printed its own message (or the help, or the version) before throwing.
   if (e instanceof CommanderError) return { exitCode: e.exitCode === 0 ? EXIT.done : EXIT.usage, message: null };
   if (e instanceof CliError) return { exitCode: e.exitCode, message: e.message };
+  if (e instanceof NoStoreError) return { exitCode: EXIT.usage, message: `${e.message} (import files first, or pass --db / FILINGS_DB / DATABASE_URL)` };
+  if (e instanceof StoreOutdatedError) return { exitCode: EXIT.usage, message: `${e.message}; run \`filings migrate\`` };
   if (e instanceof StoreError) return { exitCode: EXIT.usage, message: e.message };
   if (e instanceof CompareError) return { exitCode: EXIT.inputsFailed, message: e.message };
   return { exitCode: EXIT.usage, message: e instanceof Error ? e.message : String(e) };

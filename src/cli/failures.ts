@@ -1,9 +1,8 @@
 // `filings failures`: the files that could not be read, with their reasons, as stored.
-import { openStore } from '../store/open.ts';
-import { storeOptions, type StoreFlags } from './store-options.ts';
+import { openStoreFor, type StoreFlags } from './store-options.ts';
 
 export async function failuresCommand(flags: StoreFlags): Promise<number> {
-  const store = await openStore(storeOptions(flags));
+  const store = await openStoreFor(flags, 'read');
   try {
     const rows = await store.failures();
     for (const f of rows) process.stdout.write(`${f.failedAt}  ${f.path}: ${f.message} [${f.code}]\n`);

@@ -1,12 +1,11 @@
 // `filings list`: one line per stored filing the filters keep, as aligned columns (year, department
 // with its code, project, indicators, file and place in it, id); the count on stderr.
 import { renderTable } from '../report/terminal.ts';
-import { openStore } from '../store/open.ts';
 import type { FilingFilter } from '../store/store.ts';
-import { storeOptions, type StoreFlags } from './store-options.ts';
+import { openStoreFor, type StoreFlags } from './store-options.ts';
 
 export async function listCommand(flags: StoreFlags & FilingFilter): Promise<number> {
-  const store = await openStore(storeOptions(flags));
+  const store = await openStoreFor(flags, 'read');
   try {
     const { year, department, project, level1, level2 } = flags;
     const rows = await store.listFilings({ year, department, project, level1, level2 });

@@ -8,6 +8,7 @@ import { exportCommand } from './export.ts';
 import { failuresCommand } from './failures.ts';
 import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
+import { migrateCommand } from './migrate.ts';
 import { parseCommand } from './parse.ts';
 
 const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -64,6 +65,10 @@ storeFlags(
 
 storeFlags(program.command('failures').description('list the files that could not be read, with the reason')).action(async (opts) => {
   process.exitCode = await failuresCommand(opts);
+});
+
+storeFlags(program.command('migrate').description('bring an existing store up to date after an upgrade of filings')).action(async (opts) => {
+  process.exitCode = await migrateCommand(opts);
 });
 
 
