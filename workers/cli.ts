@@ -1,11 +1,21 @@
 // The queue's commands, added to the `filings` program at the edge (bin/), so that src/ never
 // depends on the transport.
 import type { Command } from 'commander';
+import { CliError, EXIT } from '../src/cli/exit-codes.ts';
 import { UploadStore } from '../src/import/uploads.ts';
 import { enqueue } from './enqueue.ts';
-import { openQueue } from './queue.ts';
+import { openReadyQueue, RedisUnreachableError } from './queue.ts';
 import { queueStatus } from './status.ts';
 import { runWorker } from './worker.ts';
+
+/** The queue once Redis answers; a Redis out of reach is an environment error (exit 2). */
+async function readyQueue() {
+  try {
+    return await openReadyQueue();
+  } catch (e) {
+    throw e instanceof RedisUnreachableError ? new CliError(e.code, e.message, EXIT.usage) : e;
+  }
+}
 
 export function addQueueCommands(program: Command): void {
   program
@@ -13,14 +23,15 @@ export function addQueueCommands(program: Command): void {
     .description('queue files and folders for the workers (needs REDIS_URL); originals go to the upload store')
     .argument('<paths...>', 'files or folders')
     .action(async (paths: string[]) => {
-      const queue = openQueue();
+      const queue = await readyQueue();
       try {
         const s = await enqueue(queue, paths, new UploadStore());
         for (const m of s.missing) process.stderr.write(`filings: ${m}: no such file or folder\n`);
         process.stderr.write(
           `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done, ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
         );
-        process.exitCode = s.missing.length ? 1 : 0;
+        // A named path that isn't there is a failed input, as in `filings import`.
+        process.exitCode = s.missing.length ? EXIT.inputsFailed : EXIT.done;
       } finally {
         await queue.close();
       }
@@ -39,7 +50,7 @@ export function addQueueCommands(program: Command): void {
     .command('status')
     .description('queue counts and the last failures (needs REDIS_URL)')
     .action(async () => {
-      const queue = openQueue();
+      const queue = await readyQueue();
       try {
         process.stdout.write(`${(await queueStatus(queue)).join('\n')}\n`);
       } finally {

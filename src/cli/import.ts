@@ -1,18 +1,19 @@
 // `filings import PATH...` (and `filings reparse`): the embedded import with its summary.
 import path from 'node:path';
 import { runImport, type ImportOptions, type ImportSummary } from '../import/run.ts';
+import { EXIT, type ExitCode } from './exit-codes.ts';
 import { progressReporter } from './progress.ts';
 import { storeOptions, type StoreFlags } from './store-options.ts';
 
 export async function importCommand(
   paths: string[],
-  flags: StoreFlags & { verbose?: boolean; strict?: boolean; reparse?: 'all' | 'failed' },
-): Promise<number> {
+  flags: StoreFlags & { verbose?: boolean; reparse?: 'all' | 'failed' },
+): Promise<ExitCode> {
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
     interrupts++;
-    if (interrupts > 1) process.exit(130); // a second Ctrl-C: stop now; each file is one transaction
+    if (interrupts > 1) process.exit(EXIT.interrupted); // a second Ctrl-C: stop now; each file is one transaction
     process.stderr.write('\nfilings: stopping after the files in hand (Ctrl-C again to stop at once)\n');
     controller.abort();
   };
@@ -27,8 +28,9 @@ export async function importCommand(
     process.off('SIGINT', onSigint);
   }
   printSummary(summary, flags, opts);
-  // Broken files are normal in a bureau's history: they are listed and stored, and the run still succeeded.
-  return summary.interrupted ? 130 : flags.strict && summary.failed.length ? 1 : 0;
+  // A file that failed (or a named path that isn't there) is an input that failed: the run went on
+  // without it, and a script must be able to tell. `filings failures` lists them afterwards.
+  return summary.interrupted ? EXIT.interrupted : summary.failed.length ? EXIT.inputsFailed : EXIT.done;
 }
 
 function printSummary(s: ImportSummary, flags: { verbose?: boolean }, opts: ImportOptions): void {

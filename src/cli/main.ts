@@ -48,8 +48,7 @@ storeFlags(
     .command('import')
     .description('import files and folders (recursively) into the store; stored files are skipped')
     .argument('<paths...>', 'files or folders')
-    .option('-v, --verbose', 'also tell what the reader repaired, per file')
-    .option('--strict', 'exit 1 when any file failed (failures are listed and stored either way)'),
+    .option('-v, --verbose', 'also tell what the reader repaired, per file'),
 ).action(async (paths: string[], opts) => {
   process.exitCode = await importCommand(paths, opts);
 });
