@@ -1,11 +1,12 @@
 // The queue's commands, added to the `filings` program at the edge (bin/), so that src/ never
 // depends on the transport.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CliError, EXIT } from '../src/cli/exit-codes.ts';
+import { printJson } from '../src/cli/json-output.ts';
 import { UploadStore } from '../src/import/uploads.ts';
 import { enqueue } from './enqueue.ts';
 import { openReadyQueue, RedisUnreachableError } from './queue.ts';
-import { queueStatus } from './status.ts';
+import { queueState, queueStatusLines } from './status.ts';
 import { runWorker } from './worker.ts';
 
 /** The queue once Redis answers; a Redis out of reach is an environment error (exit 2). */
@@ -49,10 +50,13 @@ export function addQueueCommands(program: Command): void {
   program
     .command('status')
     .description('queue counts and the last failures (needs REDIS_URL)')
-    .action(async () => {
+    .addOption(new Option('--json', 'print the counts and failures as one JSON document on stdout'))
+    .action(async (opts: { json?: boolean }) => {
       const queue = await readyQueue();
       try {
-        process.stdout.write(`${(await queueStatus(queue)).join('\n')}\n`);
+        const state = await queueState(queue);
+        if (opts.json) printJson(state);
+        else process.stdout.write(`${queueStatusLines(state).join('\n')}\n`);
       } finally {
         await queue.close();
       }

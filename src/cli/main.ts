@@ -21,6 +21,9 @@ export const program = new Command('filings')
   // instead (here, before any subcommand exists, so that every one inherits it) and the edge decides.
   .exitOverride();
 
+/** One JSON document on stdout instead of the text output; messages stay on stderr. */
+export const jsonOption = () => new Option('--json', 'print the result as one JSON document on stdout (messages stay on stderr)');
+
 program
   .command('parse')
   .description('print the records of each FILE as one JSON array')
@@ -48,7 +51,8 @@ storeFlags(
     .command('import')
     .description('import files and folders (recursively) into the store; stored files are skipped')
     .argument('<paths...>', 'files or folders')
-    .option('-v, --verbose', 'also tell what the reader repaired, per file'),
+    .option('-v, --verbose', 'also tell what the reader repaired, per file')
+    .addOption(jsonOption()),
 ).action(async (paths: string[], opts) => {
   process.exitCode = await importCommand(paths, opts);
 });
@@ -56,13 +60,19 @@ storeFlags(
 storeFlags(
   program
     .command('reparse')
-    .description('read the stored originals again with the current reader and update their records')
-    .option('--failed', 'only the files whose last import failed'),
+    .description('read the stored originals again with the current reader and update the records that changed')
+    .option('--failed', 'only the files whose last import failed')
+    .addOption(jsonOption()),
 ).action(async (opts) => {
   process.exitCode = await importCommand([], { ...opts, reparse: opts.failed ? 'failed' : 'all' });
 });
 
-storeFlags(program.command('failures').description('list the files that could not be read, with the reason')).action(async (opts) => {
+storeFlags(
+  program
+    .command('failures')
+    .description('list the files that could not be read, with the reason')
+    .addOption(jsonOption()),
+).action(async (opts) => {
   process.exitCode = await failuresCommand(opts);
 });
 
@@ -78,7 +88,8 @@ const year = (v: string): number => {
 const outputFlags = (cmd: Command) =>
   cmd
     .option('--csv <file>', 'write CSV instead of printing (one file per table: FILE, then FILE.<table>.csv)')
-    .option('--xlsx <file>', 'write an Excel workbook instead of printing (one sheet per table, and notes)');
+    .option('--xlsx <file>', 'write an Excel workbook instead of printing (one sheet per table, and notes)')
+    .addOption(jsonOption().conflicts(['csv', 'xlsx']));
 
 storeFlags(
   program
@@ -88,7 +99,8 @@ storeFlags(
     .option('--department <name|code>', 'part of the department name, or its code')
     .option('--project <name>', 'part of the project name')
     .option('--level1 <label|code>', 'with an indicator under this level 1 (产出指标, output, …)')
-    .option('--level2 <label|code>', 'with an indicator under this level 2 (成本指标, cost, …)'),
+    .option('--level2 <label|code>', 'with an indicator under this level 2 (成本指标, cost, …)')
+    .addOption(jsonOption()),
 ).action(async (opts) => {
   process.exitCode = await listCommand(opts);
 });

@@ -21,6 +21,7 @@ it.each([
   ['an unknown flag', ['list', '--bogus'], /error: unknown option '--bogus'/],
   ['a missing required flag', ['compare', 'years'], /error: required option '--project <name>' not specified/],
   ['a flag value that is no year', ['list', '--year', '20x'], /error: option '--year <year>' argument '20x' is invalid/],
+  ['--json with --csv', ['compare', 'years', '--project', 'x', '--json', '--csv', 'x.csv'], /error: option '--json' cannot be used with option '--csv/],
   ['an unknown command', ['lsit'], /error: unknown command 'lsit'/],
 ])('a usage error (%s) exits 2, not commander’s 1', async (_, args, message) => {
   const run = await filings(args as string[], { DATABASE_URL: '', FILINGS_DB: '/nonexistent/never-opened.db' });

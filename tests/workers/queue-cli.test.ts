@@ -1,5 +1,5 @@
-// The queue's commands at the CLI's edge: the exit codes enqueue and status share with the rest
-// (1: a named path that isn't there; 2: Redis out of reach, said within a timeout).
+// The queue's commands at the CLI's edge: status --json, and the exit codes enqueue and status share
+// with the rest (1: a named path that isn't there; 2: Redis out of reach, said within a timeout).
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { filings, fixture } from '../helpers/cli.ts';
@@ -14,6 +14,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await redis?.stop();
   tmp.remove();
+});
+
+it('status --json: the counts and the last failures as one JSON document', async () => {
+  const run = await filings(['status', '--json'], { REDIS_URL: redis.url });
+  expect(run.code).toBe(0);
+  expect(JSON.parse(run.stdout)).toEqual({ counts: { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 }, failures: [] });
 });
 
 it('`filings enqueue nosuch/` counts the missing path as a failed input: exit 1, as import does', async () => {
