@@ -1,23 +1,27 @@
 // The queue's commands, added to the `filings` program at the edge (bin/), so that src/ never
 // depends on the transport.
 import type { Queue } from 'bullmq';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { CliError, EXIT } from '../src/cli/exit-codes.ts';
+import { printJson } from '../src/cli/json-output.ts';
 import type { JobInput } from '../src/import/job.ts';
 import { UploadStore } from '../src/import/uploads.ts';
 import { oneLine } from '../src/text/one-line.ts';
 import { enqueue } from './enqueue.ts';
 import { QueueError } from './errors.ts';
 import { withQueue } from './queue.ts';
-import { queueStatus } from './status.ts';
+import { queueState, queueStatusLines } from './status.ts';
 import { runWorker } from './worker.ts';
+
+const jsonOption = () => new Option('--json', 'print the result as one JSON document on stdout (messages stay on stderr)');
 
 export function addQueueCommands(program: Command): void {
   program
     .command('enqueue')
     .description('queue files and folders for the workers (needs REDIS_URL); originals go to the upload store')
     .argument('<paths...>', 'files or folders')
-    .option('--strict', 'exit 1 when any path could not be read (they are listed either way)')
-    .action(async (paths: string[], opts: { strict?: boolean }) => {
+    .addOption(jsonOption())
+    .action(async (paths: string[], opts: { json?: boolean }) => {
       // Redis is asked first: nothing is walked or copied for a queue that isn't there.
       await queueCommand(async (queue) => {
         const s = await enqueue(queue, paths, new UploadStore());
@@ -25,8 +29,9 @@ export function addQueueCommands(program: Command): void {
         process.stderr.write(
           `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done, ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
         );
-        // As `filings import`: what could not be read is listed, and the run itself still succeeded.
-        process.exitCode = opts.strict && s.failed.length ? 1 : 0;
+        if (opts.json) printJson(s);
+        // As `filings import`: the run went through, and a path that could not be read makes it exit 1.
+        process.exitCode = s.failed.length ? EXIT.inputsFailed : EXIT.done;
       });
     });
 
@@ -42,20 +47,21 @@ export function addQueueCommands(program: Command): void {
   program
     .command('status')
     .description('queue counts and the last failures (needs REDIS_URL)')
-    .action(async () => {
+    .addOption(jsonOption())
+    .action(async (opts: { json?: boolean }) => {
       await queueCommand(async (queue) => {
-        process.stdout.write(`${(await queueStatus(queue)).join('\n')}\n`);
+        const state = await queueState(queue);
+        if (opts.json) printJson(state);
+        else process.stdout.write(`${queueStatusLines(state).join('\n')}\n`);
       });
     });
 }
 
-/** Redis unreachable, lost or not configured: one line and exit 2, as for any run that could not be made. */
+/** Redis unreachable, lost or not configured is an environment error: one line and exit 2. */
 async function queueCommand(run: (queue: Queue<JobInput>) => Promise<void>): Promise<void> {
   try {
     await withQueue(run);
   } catch (e) {
-    if (!(e instanceof QueueError)) throw e;
-    process.stderr.write(`filings: ${e.message}\n`);
-    process.exitCode = 2;
+    throw e instanceof QueueError ? new CliError(e.code, e.message, EXIT.usage) : e;
   }
 }

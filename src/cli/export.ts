@@ -7,7 +7,7 @@ import { openStore } from '../store/open.ts';
 import { storeOptions, type StoreFlags } from './store-options.ts';
 
 export async function exportCommand(flags: StoreFlags & { format: ExportFormat; out: string; full?: boolean }): Promise<number> {
-  const store = await openStore(storeOptions(flags));
+  const store = await openStore(storeOptions(flags), 'read');
   try {
     const r = await runExport(store, { format: flags.format, out: flags.out, full: flags.full });
     if (r.batch === null) {

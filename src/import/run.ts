@@ -51,7 +51,8 @@ const RETRIES = 3;
 export async function runImport(paths: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
   const uploads = new UploadStore(opts.uploadsDir);
-  const store = await openStore({ db: opts.db, databaseUrl: opts.databaseUrl });
+  // A reparse reads what an import stored: with no store there is nothing to read, and none is made.
+  const store = await openStore({ db: opts.db, databaseUrl: opts.databaseUrl }, opts.reparse ? 'upgrade' : 'create');
   const summary: ImportSummary = {
     files: 0, skipped: 0, storedFiles: 0, storedForms: 0, writtenForms: 0, present: 0, failed: [], interrupted: false, seconds: 0, messages: [],
   };

@@ -1,7 +1,8 @@
 // The shared store: PostgreSQL through a pg Pool, for several importers and readers at once.
 import pg from 'pg';
-import { redactUrl, StoreError } from './errors.ts';
-import { runMigrations } from './migrate.ts';
+import { NoStoreError, redactUrl, StoreError } from './errors.ts';
+import { requireCurrent, requireStore, runMigrations, type MigrationConnection } from './migrate.ts';
+import type { OpenMode } from './open.ts';
 import type { Row, SqlValue } from './rows.ts';
 import { POSTGRES, toPg } from './sql.ts';
 import { SqlStore, type Steps } from './sql-store.ts';
@@ -10,33 +11,41 @@ import { SqlStore, type Steps } from './sql-store.ts';
 const MIGRATION_LOCK = 0x66696c696e6773n;
 const WRITE_LOCK = 0x66696c696e6774n;
 
-export async function openPostgres(url: string): Promise<PostgresStore> {
+export async function openPostgres(url: string, mode: OpenMode = 'create'): Promise<PostgresStore> {
+  const where = redactUrl(url);
   const pool = new pg.Pool({ connectionString: url, application_name: 'filings' });
   // An idle connection dropped by the server must not crash the process; the next query that
   // needs a connection reports the problem as a StoreError.
   pool.on('error', () => {});
   try {
-    await migrate(pool);
+    await prepare(pool, mode, where);
   } catch (e) {
     await pool.end().catch(() => {});
-    throw new StoreError(`postgres store: opening ${redactUrl(url)}`, e);
+    if (e instanceof StoreError) throw e;
+    // 3D000: no such database. Only import may be pointed at an empty one; a reader was given the wrong URL.
+    if (mode !== 'create' && (e as { code?: string }).code === '3D000') throw new NoStoreError(where);
+    throw new StoreError(`postgres store: opening ${where}`, e);
   }
   return new PostgresStore(pool);
 }
 
-async function migrate(pool: pg.Pool): Promise<void> {
+async function prepare(pool: pg.Pool, mode: OpenMode, where: string): Promise<void> {
   const client: Client = await pool.connect();
+  const conn: MigrationConnection = {
+    dialect: 'postgres',
+    exec: async (sql) => void (await client.query(sql)),
+    query: async (sql, params = []) => (await client.query(toPg(sql), params)).rows,
+  };
   try {
+    if (mode !== 'create') await requireStore(conn, where);
+    if (mode === 'read') return await requireCurrent(conn, where);
     await client.query('BEGIN');
     // A transaction-level lock: released by COMMIT or ROLLBACK, and by the server if we die.
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
-    await runMigrations({
-      dialect: 'postgres',
-      exec: async (sql) => void (await client.query(sql)),
-      query: async (sql, params = []) => (await client.query(toPg(sql), params)).rows,
-    });
+    await runMigrations(conn);
     await client.query('COMMIT');
   } catch (e) {
+    // Outside a transaction (the checks before BEGIN) ROLLBACK only warns.
     throw await rollback(client, e);
   } finally {
     client.release(client.broken);
