@@ -1,8 +1,13 @@
-// `filings export`: the warehouse feed. Prints what it wrote on stderr; exit 0 also when nothing
-// changed since the last run (then nothing is written), 1 when the export failed.
-import { runExport } from '../export/batch.ts';
+// `filings export`: the warehouse feed. Prints what it wrote on stderr. Exit 0 when the run did its
+// work, also when nothing changed since the last run (then nothing is written); 2 when it could not
+// run (a folder holding another feed, an unwritable folder, another export writing there, the store
+// out of reach): nothing was written, the cursor did not move. An export reads no inputs of its own,
+// so it never exits 1.
+import { runExport, type ExportResult } from '../export/batch.ts';
+import { FeedError } from '../export/errors.ts';
+import type { FullReason } from '../export/run-plan.ts';
 import type { ExportFormat } from '../export/table-writer.ts';
-import { ExportCursorMoved } from '../store/errors.ts';
+import { StoreError } from '../store/errors.ts';
 import { openStore } from '../store/open.ts';
 import { storeOptions, type StoreFlags } from './store-options.ts';
 
@@ -10,23 +15,30 @@ export async function exportCommand(flags: StoreFlags & { format: ExportFormat; 
   const store = await openStore(storeOptions(flags));
   try {
     const r = await runExport(store, { format: flags.format, out: flags.out, full: flags.full });
-    if (r.batch === null) {
-      process.stderr.write(`filings: nothing stored or changed since the last export to ${flags.out} (change ${r.after})\n`);
-    } else {
-      process.stderr.write(
-        `filings: exported ${r.filings} filings, ${r.indicators} indicators` +
-          (r.kind === 'incremental' ? `, ${r.removed} removed forms (changes ${r.after + 1} to ${r.upTo})` : ` (everything, up to change ${r.upTo})`) +
-          ` to ${r.batch}\n`,
-      );
-    }
+    process.stderr.write(`filings: ${summary(r)}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof ExportCursorMoved) {
+    if (e instanceof FeedError || e instanceof StoreError) {
       process.stderr.write(`filings: ${e.message}\n`);
-      return 1;
+      return 2;
     }
     throw e;
   } finally {
     await store.close();
   }
+}
+
+const WHY: Record<FullReason, string> = {
+  asked: 'as asked',
+  new_feed: 'the first run of this store into this folder',
+  store_behind: 'the store is behind what this folder already delivered (restored from a backup?)',
+};
+
+function summary(r: ExportResult): string {
+  if (r.batch === null) return `nothing stored or changed since the last export to ${r.folder} (change ${r.upToSeq})`;
+  const { filings, indicators, removed } = r.counts;
+  const what = `exported ${filings} filings, ${indicators} indicators`;
+  return r.kind === 'full'
+    ? `${what} (a full snapshot up to change ${r.upToSeq}, ${WHY[r.reason!]}) to ${r.batch}`
+    : `${what}, ${removed} removed forms (changes ${r.afterSeq + 1} to ${r.upToSeq}) to ${r.batch}`;
 }
