@@ -1,21 +1,23 @@
-// `filings export`: the warehouse feed. Prints what it wrote on stderr. Exit 0 when the run did its
-// work, also when nothing changed since the last run (then nothing is written); 2 when it could not
-// run (a folder holding another feed, an unwritable folder, another export writing there, the store
-// out of reach): nothing was written, the cursor did not move. An export reads no inputs of its own,
-// so it never exits 1.
+// `filings export`: the warehouse feed. Prints what it wrote on stderr, and with --json as one JSON
+// document on stdout. Exit 0 when the run did its work, also when nothing changed since the last run
+// (then nothing is written); 2 when it could not run (a folder holding another feed, an unwritable
+// folder, another export writing there, the store out of reach): nothing was written, the cursor did
+// not move, nothing is printed on stdout. An export reads no inputs of its own, so it never exits 1.
 import { runExport, type ExportResult } from '../export/batch.ts';
 import { FeedError } from '../export/errors.ts';
 import type { FullReason } from '../export/run-plan.ts';
 import type { ExportFormat } from '../export/table-writer.ts';
 import { StoreError } from '../store/errors.ts';
 import { openStore } from '../store/open.ts';
+import { printJson } from './json-output.ts';
 import { storeOptions, type StoreFlags } from './store-options.ts';
 
-export async function exportCommand(flags: StoreFlags & { format: ExportFormat; out: string; full?: boolean }): Promise<number> {
+export async function exportCommand(flags: StoreFlags & { format: ExportFormat; out: string; full?: boolean; json?: boolean }): Promise<number> {
   const store = await openStore(storeOptions(flags));
   try {
     const r = await runExport(store, { format: flags.format, out: flags.out, full: flags.full });
     process.stderr.write(`filings: ${summary(r)}\n`);
+    if (flags.json) printJson(jsonResult(r));
     return 0;
   } catch (e) {
     if (e instanceof FeedError || e instanceof StoreError) {
@@ -41,4 +43,21 @@ function summary(r: ExportResult): string {
   return r.kind === 'full'
     ? `${what} (a full snapshot up to change ${r.upToSeq}, ${WHY[r.reason!]}) to ${r.batch}`
     : `${what}, ${removed} removed forms (changes ${r.afterSeq + 1} to ${r.upToSeq}) to ${r.batch}`;
+}
+
+/** The --json document: what a script needs to load or check the batch (column types are in its manifest). */
+function jsonResult(r: ExportResult) {
+  return {
+    feed: r.feed,
+    folder: r.folder,
+    batch: r.batch,
+    name: r.name,
+    run: r.run,
+    kind: r.kind,
+    reason: r.reason,
+    afterSeq: r.afterSeq,
+    upToSeq: r.upToSeq,
+    counts: r.counts,
+    files: r.files.map(({ table, file, rows, bytes, sha256 }) => ({ table, file, rows, bytes, sha256 })),
+  };
 }

@@ -115,7 +115,8 @@ storeFlags(
     .description('write the filings and indicators stored or changed since the last export to DIR (the warehouse feed)')
     .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .requiredOption('--out <dir>', 'the feed\'s folder: one feed (one format) per folder, one batch folder per run')
-    .option('--full', 'write a full snapshot of the store, not only what changed since the last export'),
+    .option('--full', 'write a full snapshot of the store, not only what changed since the last export')
+    .option('--json', 'print what was written as one JSON document on stdout (messages stay on stderr)'),
 ).action(async (opts) => {
   process.exitCode = await exportCommand(opts);
 });
