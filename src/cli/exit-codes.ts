@@ -3,6 +3,7 @@
 // Scripts and cron jobs rely on the table in the README; change both together.
 import { CommanderError } from 'commander';
 import { CompareError } from '../compare/errors.ts';
+import { FeedError } from '../export/errors.ts';
 import { NoStoreError, StoreError, StoreOutdatedError } from '../store/errors.ts';
 import { terminalText } from '../text/terminal-safe.ts';
 
@@ -50,7 +51,7 @@ function outcome(e: unknown): Outcome {
   if (e instanceof CliError) return { exitCode: e.exitCode, message: e.message };
   if (e instanceof NoStoreError) return { exitCode: EXIT.usage, message: `${e.message} (import files first, or pass --db / FILINGS_DB / DATABASE_URL)` };
   if (e instanceof StoreOutdatedError) return { exitCode: EXIT.usage, message: `${e.message}; run \`filings migrate\`` };
-  if (e instanceof StoreError) return { exitCode: EXIT.usage, message: e.message };
+  if (e instanceof StoreError || e instanceof FeedError) return { exitCode: EXIT.usage, message: e.message };
   if (e instanceof CompareError) return { exitCode: EXIT.inputsFailed, message: e.message };
   return { exitCode: EXIT.usage, message: e instanceof Error ? e.message : String(e) };
 }

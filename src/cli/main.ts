@@ -137,8 +137,9 @@ storeFlags(
     .command('export')
     .description('write the filings and indicators stored or changed since the last export to DIR (the warehouse feed)')
     .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
-    .requiredOption('--out <dir>', 'folder that receives one batch folder per run')
-    .option('--full', 'export everything stored, not only what changed since the last export'),
+    .requiredOption('--out <dir>', 'the feed\'s folder: one feed (one format) per folder, one batch folder per run')
+    .option('--full', 'write a full snapshot of the store, not only what changed since the last export')
+    .addOption(jsonOption()),
 ).action(async (opts) => {
   process.exitCode = await exportCommand(opts);
 });

@@ -68,7 +68,7 @@ export async function openParquet<C extends FeedColumns>(file: string, columns: 
     async close() {
       await writer.finish();
       await drain();
-      await out.close();
+      return out.close();
     },
   };
 }

@@ -1,7 +1,7 @@
-// The nightly warehouse feed through the real CLI, on both stores: incremental batches by change
-// number, a crash that repeats instead of skipping, removed forms, typed columns in every format (the
-// record's lists and extras as JSON text), and Parquet read back by DuckDB (another implementation
-// than the writer).
+// The nightly warehouse feed through the real CLI, on both stores: a full snapshot to start, then
+// incremental batches by change number, a crash that repeats instead of skipping, removed forms, typed
+// columns in every format (the record's lists and extras as JSON text), and Parquet read back by DuckDB
+// (another implementation than the writer).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { readFile } from '../../src/read-file.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
 import { filings, fixture, root } from '../helpers/cli.ts';
+import { batchFolders as batches, exportRun } from '../helpers/feed.ts';
 import { storeEnv } from '../helpers/store-cli.ts';
 import { tmpDir } from '../helpers/tmp.ts';
 import { postgresBackend, sqliteBackend, type Backend, type TestDb } from '../store/backends.ts';
@@ -30,7 +31,6 @@ async function duck(sql: string): Promise<Obj[]> {
   }
 }
 
-const batches = (out: string) => (fs.existsSync(out) ? fs.readdirSync(out).sort() : []);
 const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
 const ndjson = (file: string): Obj[] =>
   fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -57,21 +57,16 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
       await store.close();
     }
   }
-  const exportRun = async (env: NodeJS.ProcessEnv, format: string, out: string, ...more: string[]) => {
-    const run = await filings(['export', '--format', format, '--out', out, ...more], env);
-    expect(run.code, run.stderr).toBe(0);
-    return run;
-  };
 
-  it('exports only what was stored since the last export; Parquet reads back in DuckDB with the stored values', async () => {
+  it('starts with a full snapshot, then exports only what was stored since the last export; Parquet reads back in DuckDB with the stored values', async () => {
     const { db, env, out } = await fresh();
     await filings(['import', fixture('compare/road-2021.md')], env);
     const first = await exportRun(env, 'parquet', out);
-    expect(first.stderr).toMatch(/exported 1 filings, 6 indicators, 0 removed forms \(changes 1 to 1\)/);
+    expect(first.stderr).toMatch(/exported 1 filings, 6 indicators \(a full snapshot up to change 1, the first run of this store into this folder\)/);
 
     await filings(['import', fixture('compare/road-2022.docx'), fixture('compare/road-2023.xlsx')], env);
     await exportRun(env, 'parquet', out);
-    expect(batches(out)).toEqual(['batch-000000000001-000000000001', 'batch-000000000002-000000000003']);
+    expect(batches(out)).toEqual(['00000001-full-000000000001', '00000002-incr-000000000002-000000000003']);
     const second = path.join(out, batches(out)[1]);
 
     const records = (await stored(db)).filter((s) => s.seq > 1);
@@ -118,7 +113,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     );
     expect(indicators).toHaveLength(12);
     indicators.forEach((row, i) => expect(row).toMatchObject(expected[i]));
-    expect(manifest(second)).toMatchObject({ kind: 'incremental', schemaVersion: 1, afterSeq: 1, upToSeq: 3, tables: { filings: { rows: 2 }, indicators: { rows: 12 }, removed: { rows: 0 } } });
+    expect(manifest(second)).toMatchObject({ run: 2, kind: 'incremental', schemaVersion: 1, afterSeq: 1, upToSeq: 3, tables: { filings: { rows: 2 }, indicators: { rows: 12 }, removed: { rows: 0 } } });
 
     const third = await exportRun(env, 'parquet', out);
     expect(third.stderr).toMatch(/nothing stored or changed since the last export/);
@@ -143,7 +138,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const leftover = child.stdout.trim();
     expect(fs.readdirSync(path.join(leftover)).sort()).toEqual(['filings.ndjson', 'indicators.ndjson', 'manifest.json', 'removed.ndjson']);
     // Nothing became visible, and the cursor did not move.
-    expect(batches(out).filter((b) => !b.startsWith('.'))).toEqual(['batch-000000000001-000000000001']);
+    expect(batches(out)).toEqual(['00000001-full-000000000001']);
     const store = await openStore(db.opts);
     try {
       expect(await store.exportCursor(feedName('ndjson', out))).toBe(1);
@@ -153,8 +148,9 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
 
     const again = await exportRun(env, 'ndjson', out);
     expect(again.stderr).toMatch(/exported 3 filings, 16 indicators, 0 removed forms \(changes 2 to 4\)/);
-    expect(batches(out)).toEqual(['batch-000000000001-000000000001', 'batch-000000000002-000000000004']); // the dead run's folder is gone
-    const rows = ndjson(path.join(out, 'batch-000000000002-000000000004', 'filings.ndjson'));
+    // The dead run's folder and lock are gone.
+    expect(fs.readdirSync(out).sort()).toEqual(['00000001-full-000000000001', '00000002-incr-000000000002-000000000004', 'feed.json']);
+    const rows = ndjson(path.join(out, '00000002-incr-000000000002-000000000004', 'filings.ndjson'));
     expect(rows.map((r) => r.project_name)).toEqual(['校园安全设施改造', '基层医疗设备购置', '社区养老服务补助']);
   }, 600_000);
 
@@ -192,10 +188,10 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     for (const format of ['ndjson', 'csv', 'parquet']) {
       await exportRun(env, format, `${out}-${format}`);
       const full = await exportRun(env, format, `${out}-${format}`, '--full');
-      expect(full.stderr).toMatch(/exported 8 filings, \d+ indicators \(everything, up to change 8\)/);
-      expect(batches(`${out}-${format}`)).toEqual(['batch-000000000001-000000000008', 'full-000000000008']);
+      expect(full.stderr).toMatch(/exported 8 filings, \d+ indicators \(a full snapshot up to change 8, as asked\)/);
+      expect(batches(`${out}-${format}`)).toEqual(['00000001-full-000000000008', '00000002-full-000000000008']);
     }
-    const dir = (format: string) => path.join(`${out}-${format}`, 'full-000000000008');
+    const dir = (format: string) => path.join(`${out}-${format}`, '00000002-full-000000000008');
     const fromJson = ndjson(path.join(dir('ndjson'), 'indicators.ndjson'));
     expect(fromJson.find((r) => r.name === '改造学校数')).toMatchObject({ seq: expect.any(Number), position: 0, target_value: 20, target_unit: '所', explanation: null });
     const fromParquet = await duck(`SELECT * FROM read_parquet('${dir('parquet')}/indicators.parquet') ORDER BY seq, position`);
