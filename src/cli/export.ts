@@ -31,8 +31,8 @@ const WHY: Record<FullReason, string> = {
 
 function summary(r: ExportResult): string {
   if (r.batch === null) return `nothing stored or changed since the last export to ${r.folder} (change ${r.upToSeq})`;
-  const { filings, indicators, removed } = r.counts;
-  const what = `exported ${filings} filings, ${indicators} indicators`;
+  const { filings, indicators, removed, fileNames } = r.counts;
+  const what = `exported ${filings} filings, ${indicators} indicators, ${fileNames} file names`;
   return r.kind === 'full'
     ? `${what} (a full snapshot up to change ${r.upToSeq}, ${WHY[r.reason!]}) to ${r.batch}`
     : `${what}, ${removed} removed forms (changes ${r.afterSeq + 1} to ${r.upToSeq}) to ${r.batch}`;

@@ -7,7 +7,7 @@
 // next run number and covers its range again, which loading in name order makes harmless.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { FEED_FILING_COLUMNS, FEED_INDICATOR_COLUMNS, FEED_REMOVAL_COLUMNS } from '../store/feed-rows.ts';
+import { FEED_FILING_COLUMNS, FEED_INDICATOR_COLUMNS, FEED_NAME_COLUMNS, FEED_REMOVAL_COLUMNS } from '../store/feed-rows.ts';
 import type { Store } from '../store/store.ts';
 import { SCHEMA_VERSION } from '../schema.ts';
 import { batchName, type BatchId, type BatchKind } from './batch-names.ts';
@@ -50,7 +50,7 @@ export interface ExportResult {
   /** Change numbers exported: afterSeq < seq <= upToSeq. When nothing was written, both are the cursor. */
   afterSeq: number;
   upToSeq: number;
-  counts: { filings: number; indicators: number; removed: number };
+  counts: { filings: number; indicators: number; removed: number; fileNames: number };
   /** The files of the batch, as its manifest lists them. */
   files: (ManifestTable & { table: FeedTable })[];
 }
@@ -75,7 +75,7 @@ export async function runExport(store: Store, opts: ExportOptions): Promise<Expo
       reason: null,
       afterSeq: cursor,
       upToSeq: cursor,
-      counts: { filings: 0, indicators: 0, removed: 0 },
+      counts: { filings: 0, indicators: 0, removed: 0, fileNames: 0 },
       files: [],
     };
     if (plan === null) return result;
@@ -129,6 +129,12 @@ async function writeTables(
     filings: manifestTable(file('filings'), counts.filings, FEED_FILING_COLUMNS, await filings.close()),
     indicators: manifestTable(file('indicators'), counts.indicators, FEED_INDICATOR_COLUMNS, await indicators.close()),
   };
+  // Names in both kinds: a full snapshot has every name, an incremental batch the names new since.
+  const names = await store.feedNames(batch.afterSeq, batch.upToSeq);
+  const fileNames = await open(path.join(dir, file('file_names')), FEED_NAME_COLUMNS);
+  await fileNames.write(names);
+  counts.fileNames = names.length;
+  tables.file_names = manifestTable(file('file_names'), counts.fileNames, FEED_NAME_COLUMNS, await fileNames.close());
   // A full snapshot is the whole store: whatever it lacks is gone, so it needs no list of removals.
   if (batch.kind === 'incremental') {
     const removals = await store.feedRemovals(batch.afterSeq, batch.upToSeq);

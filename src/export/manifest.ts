@@ -5,7 +5,7 @@ import type { BatchId, BatchKind } from './batch-names.ts';
 import type { FileDigest } from './durable.ts';
 import type { ExportFormat } from './table-writer.ts';
 
-export type FeedTable = 'filings' | 'indicators' | 'removed';
+export type FeedTable = 'filings' | 'indicators' | 'removed' | 'file_names';
 
 export interface ManifestTable extends FileDigest {
   file: string;

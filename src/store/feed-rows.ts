@@ -91,6 +91,16 @@ export const FEED_REMOVAL_COLUMNS = {
   removed_at: 'timestamp',
 } as const satisfies FeedColumns;
 
+// Every name a content was imported under: data about the file (its sha256), not about its forms.
+export const FEED_NAME_COLUMNS = {
+  seq: 'bigint',
+  sha256: 'string',
+  file_name: 'string',
+  path: 'string',
+  first_seen: 'timestamp',
+} as const satisfies FeedColumns;
+
+export type FeedName = FeedRow<typeof FEED_NAME_COLUMNS>;
 export type FeedFiling = FeedRow<typeof FEED_FILING_COLUMNS>;
 export type FeedIndicator = FeedRow<typeof FEED_INDICATOR_COLUMNS>;
 export type FeedRemoval = FeedRow<typeof FEED_REMOVAL_COLUMNS>;

@@ -61,7 +61,7 @@ export function checkRecords(upload: UploadInfo, records: FilingRecord[]): void 
 
 export function* saveSteps(dialect: Dialect, upload: UploadInfo, records: FilingRecord[], replace: boolean, now: string): SaveSteps {
   // A reparse reads what is already an upload: it was not imported again, under any name.
-  if (!replace) yield* uploadSteps(upload, now);
+  if (!replace) yield* uploadSteps(dialect, upload, now);
   const stored = new Map<string, FilingRecord | null>();
   if (replace) {
     for (const row of yield { sql: SQL.storedRecords, params: [upload.sha256] }) stored.set(String(row.id), parseRecord(row.record_json));
@@ -107,9 +107,13 @@ export function* saveSteps(dialect: Dialect, upload: UploadInfo, records: Filing
 }
 
 /** The upload and the name it came under, in the caller's transaction. */
-export function* uploadSteps(upload: UploadInfo, now: string): Generator<Statement, void, Row[]> {
+export function* uploadSteps(dialect: Dialect, upload: UploadInfo, now: string): Generator<Statement, void, Row[]> {
   yield { sql: SQL.upsertUpload, params: [upload.sha256, upload.fileName, upload.path, upload.size, now, now] };
-  yield { sql: SQL.upsertUploadName, params: [upload.sha256, upload.fileName, upload.path, now, now] };
+  const seen = yield { sql: SQL.touchUploadName, params: [now, upload.sha256, upload.fileName, upload.path] };
+  if (seen.length) return;
+  // Two writers recording the same new name: the unique key keeps one row, and the loser's number is a gap.
+  const seq = yield* nextSeq(dialect);
+  yield { sql: SQL.insertUploadName, params: [upload.sha256, upload.fileName, upload.path, now, now, seq] };
 }
 
 // SQLite hands JSON back as text, PostgreSQL's JSONB as a parsed value.

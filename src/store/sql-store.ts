@@ -2,7 +2,7 @@
 // the save steps in one transaction, and how to close; everything the methods mean is here, once.
 import type { FilingRecord } from '../schema.ts';
 import { ExportCursorMoved, StoreError } from './errors.ts';
-import { FEED_INDICATOR_COLUMNS, FEED_REMOVAL_COLUMNS, toFeedFiling, toFeedRow, type FeedPage, type FeedRemoval } from './feed-rows.ts';
+import { FEED_INDICATOR_COLUMNS, FEED_NAME_COLUMNS, FEED_REMOVAL_COLUMNS, toFeedFiling, toFeedRow, type FeedName, type FeedPage, type FeedRemoval } from './feed-rows.ts';
 import { filterSql, ID_BATCH, READ_SQL } from './read-sql.ts';
 import { toCount, toFailure, toUpload, toUploadName, type Row, type SqlValue } from './rows.ts';
 import { checkRecords, saveSteps, uploadSteps, type Statement } from './save.ts';
@@ -25,7 +25,7 @@ export abstract class SqlStore implements Store {
 
   async recordUpload(u: UploadInfo): Promise<void> {
     const now = new Date().toISOString();
-    await this.run(`recording upload ${u.fileName}`, () => this.transact(uploadSteps(u, now)));
+    await this.run(`recording upload ${u.fileName}`, () => this.transact(uploadSteps(this.dialect, u, now)));
   }
 
   async fileNames(sha256: string): Promise<UploadName[]> {
@@ -109,6 +109,11 @@ export abstract class SqlStore implements Store {
   async feedRemovals(after: number, upTo: number): Promise<FeedRemoval[]> {
     const rows = await this.run('reading removed forms', () => this.query(READ_SQL.feedRemovals, [after, upTo]));
     return rows.map((r) => toFeedRow(FEED_REMOVAL_COLUMNS, r));
+  }
+
+  async feedNames(after: number, upTo: number): Promise<FeedName[]> {
+    const rows = await this.run('reading file names to export', () => this.query(READ_SQL.feedNames, [after, upTo]));
+    return rows.map((r) => toFeedRow(FEED_NAME_COLUMNS, r));
   }
 
   async exportCursor(name: string): Promise<number> {

@@ -10,7 +10,9 @@ export const SQL = {
   // The first name and path stay (they are what source.file shows); every name goes to upload_names.
   upsertUpload: `INSERT INTO uploads (sha256, file_name, path, size, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, last_seen = excluded.last_seen`,
-  upsertUploadName: `INSERT INTO upload_names (sha256, file_name, path, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
+  // A name seen again only moves last_seen; a new one takes a change number (the feed's file_names).
+  touchUploadName: `UPDATE upload_names SET last_seen = ? WHERE sha256 = ? AND file_name = ? AND path = ? RETURNING seq`,
+  insertUploadName: `INSERT INTO upload_names (sha256, file_name, path, first_seen, last_seen, seq) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (sha256, path, file_name) WHERE path IS NOT NULL DO UPDATE SET last_seen = excluded.last_seen`,
   // Earliest first, the upload's own name first among equals (names backfilled by migration 003 may
   // share a time); (path IS NULL) because the engines disagree on where NULLs sort.

@@ -2,7 +2,7 @@
 // comparisons speak only to this interface; which database sits behind it is chosen in open.ts.
 import type { ErrorCode } from '../../parsers/errors.ts';
 import type { FilingRecord } from '../schema.ts';
-import type { FeedPage, FeedRemoval } from './feed-rows.ts';
+import type { FeedName, FeedPage, FeedRemoval } from './feed-rows.ts';
 
 /** One file a user gave us; its bytes live in the upload store under its sha256. */
 export interface UploadInfo {
@@ -114,12 +114,14 @@ export interface Store {
 
   // The warehouse feed. A feed reads the change numbers (seq) above its cursor up to a bound taken
   // once at its start, so rows written during the export wait for the next run.
-  /** The highest change number handed out to a stored filing or a removal; 0 for an empty store. */
+  /** The highest change number handed out to a stored filing, a removal or a new file name; 0 for an empty store. */
   lastChange(): Promise<number>;
   /** Filings with after < seq <= upTo, the first `limit` in seq order, and their indicators, read in one snapshot. */
   feedPage(after: number, upTo: number, limit: number): Promise<FeedPage>;
   /** Forms removed with after < seq <= upTo that are not stored again since. */
   feedRemovals(after: number, upTo: number): Promise<FeedRemoval[]>;
+  /** Names first recorded with after < seq <= upTo (every name a content was imported under), in seq order. */
+  feedNames(after: number, upTo: number): Promise<FeedName[]>;
   /** Where the named feed got to: 0 before its first export. */
   exportCursor(name: string): Promise<number>;
   /**

@@ -27,35 +27,36 @@ describe('filings export --json', () => {
 
     const first = await json();
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toMatch(/^filings: exported 1 filings, 6 indicators \(a full snapshot up to change 1, the first run of this store into this folder\) to /);
+    expect(first.stderr).toMatch(/^filings: exported 1 filings, 6 indicators, 1 file names \(a full snapshot up to change 2, the first run of this store into this folder\) to /);
     const doc = JSON.parse(first.stdout);
     expect(doc).toEqual({
       feed: `parquet:${out}`,
       folder: out,
-      batch: path.join(out, '00000001-full-000000000001'),
-      name: '00000001-full-000000000001',
+      batch: path.join(out, '00000001-full-000000000002'),
+      name: '00000001-full-000000000002',
       run: 1,
       kind: 'full',
       reason: 'new_feed',
       afterSeq: 0,
-      upToSeq: 1,
-      counts: { filings: 1, indicators: 6, removed: 0 },
+      upToSeq: 2,
+      counts: { filings: 1, indicators: 6, removed: 0, fileNames: 1 },
       files: [
         { table: 'filings', file: 'filings.parquet', rows: 1, bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
         { table: 'indicators', file: 'indicators.parquet', rows: 6, bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        { table: 'file_names', file: 'file_names.parquet', rows: 1, bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
       ],
     });
     for (const f of doc.files) expect(createHash('sha256').update(fs.readFileSync(path.join(doc.batch, f.file))).digest('hex')).toBe(f.sha256);
 
     await filings(['import', fixture('compare/road-2022.docx')], env);
     const second = JSON.parse((await json()).stdout);
-    expect(second).toMatchObject({ run: 2, kind: 'incremental', reason: null, afterSeq: 1, upToSeq: 2, counts: { filings: 1, removed: 0 } });
-    expect(second.files.map((f: { table: string }) => f.table)).toEqual(['filings', 'indicators', 'removed']);
+    expect(second).toMatchObject({ run: 2, kind: 'incremental', reason: null, afterSeq: 2, upToSeq: 4, counts: { filings: 1, removed: 0, fileNames: 1 } });
+    expect(second.files.map((f: { table: string }) => f.table)).toEqual(['filings', 'indicators', 'file_names', 'removed']);
 
     const nothing = await json();
     expect(nothing.code).toBe(0);
     expect(nothing.stderr).toMatch(/^filings: nothing stored or changed since the last export/);
-    expect(JSON.parse(nothing.stdout)).toMatchObject({ batch: null, name: null, run: null, kind: null, afterSeq: 2, upToSeq: 2, counts: { filings: 0, indicators: 0, removed: 0 }, files: [] });
+    expect(JSON.parse(nothing.stdout)).toMatchObject({ batch: null, name: null, run: null, kind: null, afterSeq: 4, upToSeq: 4, counts: { filings: 0, indicators: 0, removed: 0, fileNames: 0 }, files: [] });
 
     const refused = await filings(['export', '--format', 'ndjson', '--out', out, '--json'], env);
     expect([refused.code, refused.stdout]).toEqual([2, '']);

@@ -38,7 +38,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     }
   };
 
-  it('import seed.md, then its copy, then reparse: nothing written, and the next export has nothing', async () => {
+  it('import seed.md, then its copy, then reparse: nothing written; the feed gets the new name, and no filing again', async () => {
     const db = await backend.fresh();
     const env = storeEnv(db, path.join(tmp.dir, `${backend.name}-uploads`));
     const feed = path.join(tmp.dir, `${backend.name}-feed`);
@@ -53,10 +53,19 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     expect(reparse.code).toBe(0);
     expect(reparse.stderr).toMatch(/1 forms stored from 1 files \(0 written\)/);
 
+    // The copy's name is news for the warehouse; the filing is not.
     const after = await exportFeed();
     expect(after).toMatchObject({ code: 0 });
-    expect(after.stderr).toMatch(/nothing stored or changed since the last export/);
-    expect(fs.readdirSync(feed)).toEqual(['batch-000000000001-000000000001']);
+    expect(after.stderr).toMatch(/exported 0 filings, 0 indicators, 1 file names, 0 removed forms \(changes 3 to 3\)/);
+    const batch = path.join(feed, '00000002-incr-000000000003-000000000003');
+    const rows = fs.readFileSync(path.join(batch, 'file_names.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toEqual([{ seq: 3, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), file_name: 'seed-copy.md', path: copy, first_seen: expect.any(String) }]);
+    expect(fs.readFileSync(path.join(batch, 'filings.ndjson'), 'utf8')).toBe('');
+
+    // A second reparse and export: nothing at all.
+    expect((await filings(['reparse'], env)).stderr).toMatch(/\(0 written\)/);
+    expect((await exportFeed()).stderr).toMatch(/nothing stored or changed since the last export/);
+    expect(fs.readdirSync(feed).sort()).toEqual(['00000001-full-000000000002', '00000002-incr-000000000003-000000000003', 'feed.json']);
 
     // The record keeps the name it was first imported under; the store keeps both.
     expect(await names(db)).toEqual({

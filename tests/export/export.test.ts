@@ -62,14 +62,14 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const { db, env, out } = await fresh();
     await filings(['import', fixture('compare/road-2021.md')], env);
     const first = await exportRun(env, 'parquet', out);
-    expect(first.stderr).toMatch(/exported 1 filings, 6 indicators \(a full snapshot up to change 1, the first run of this store into this folder\)/);
+    expect(first.stderr).toMatch(/exported 1 filings, 6 indicators, 1 file names \(a full snapshot up to change 2, the first run of this store into this folder\)/);
 
     await filings(['import', fixture('compare/road-2022.docx'), fixture('compare/road-2023.xlsx')], env);
     await exportRun(env, 'parquet', out);
-    expect(batches(out)).toEqual(['00000001-full-000000000001', '00000002-incr-000000000002-000000000003']);
+    expect(batches(out)).toEqual(['00000001-full-000000000002', '00000002-incr-000000000003-000000000006']);
     const second = path.join(out, batches(out)[1]);
 
-    const records = (await stored(db)).filter((s) => s.seq > 1);
+    const records = (await stored(db)).filter((s) => s.seq > 2);
     const got = await duck(`SELECT * FROM read_parquet('${second}/filings.parquet') ORDER BY seq`);
     expect(got.map((r) => r.id)).toEqual(records.map((s) => s.record.id));
     expect(got.map((r) => r.file_name).sort()).toEqual(['road-2022.docx', 'road-2023.xlsx']);
@@ -113,7 +113,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     );
     expect(indicators).toHaveLength(12);
     indicators.forEach((row, i) => expect(row).toMatchObject(expected[i]));
-    expect(manifest(second)).toMatchObject({ run: 2, kind: 'incremental', schemaVersion: 1, afterSeq: 1, upToSeq: 3, tables: { filings: { rows: 2 }, indicators: { rows: 12 }, removed: { rows: 0 } } });
+    expect(manifest(second)).toMatchObject({ run: 2, kind: 'incremental', schemaVersion: 1, afterSeq: 2, upToSeq: 6, tables: { filings: { rows: 2 }, indicators: { rows: 12 }, file_names: { rows: 2 }, removed: { rows: 0 } } });
 
     const third = await exportRun(env, 'parquet', out);
     expect(third.stderr).toMatch(/nothing stored or changed since the last export/);
@@ -136,21 +136,21 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     );
     expect(child.signal).toBe('SIGKILL');
     const leftover = child.stdout.trim();
-    expect(fs.readdirSync(path.join(leftover)).sort()).toEqual(['filings.ndjson', 'indicators.ndjson', 'manifest.json', 'removed.ndjson']);
+    expect(fs.readdirSync(path.join(leftover)).sort()).toEqual(['file_names.ndjson', 'filings.ndjson', 'indicators.ndjson', 'manifest.json', 'removed.ndjson']);
     // Nothing became visible, and the cursor did not move.
-    expect(batches(out)).toEqual(['00000001-full-000000000001']);
+    expect(batches(out)).toEqual(['00000001-full-000000000002']);
     const store = await openStore(db.opts);
     try {
-      expect(await store.exportCursor(feedName('ndjson', out))).toBe(1);
+      expect(await store.exportCursor(feedName('ndjson', out))).toBe(2);
     } finally {
       await store.close();
     }
 
     const again = await exportRun(env, 'ndjson', out);
-    expect(again.stderr).toMatch(/exported 3 filings, 16 indicators, 0 removed forms \(changes 2 to 4\)/);
+    expect(again.stderr).toMatch(/exported 3 filings, 16 indicators, 1 file names, 0 removed forms \(changes 3 to 6\)/);
     // The dead run's folder and lock are gone.
-    expect(fs.readdirSync(out).sort()).toEqual(['00000001-full-000000000001', '00000002-incr-000000000002-000000000004', 'feed.json']);
-    const rows = ndjson(path.join(out, '00000002-incr-000000000002-000000000004', 'filings.ndjson'));
+    expect(fs.readdirSync(out).sort()).toEqual(['00000001-full-000000000002', '00000002-incr-000000000003-000000000006', 'feed.json']);
+    const rows = ndjson(path.join(out, '00000002-incr-000000000003-000000000006', 'filings.ndjson'));
     expect(rows.map((r) => r.project_name)).toEqual(['校园安全设施改造', '基层医疗设备购置', '社区养老服务补助']);
   }, 600_000);
 
@@ -188,10 +188,10 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     for (const format of ['ndjson', 'csv', 'parquet']) {
       await exportRun(env, format, `${out}-${format}`);
       const full = await exportRun(env, format, `${out}-${format}`, '--full');
-      expect(full.stderr).toMatch(/exported 8 filings, \d+ indicators \(a full snapshot up to change 8, as asked\)/);
-      expect(batches(`${out}-${format}`)).toEqual(['00000001-full-000000000008', '00000002-full-000000000008']);
+      expect(full.stderr).toMatch(/exported 8 filings, \d+ indicators, 6 file names \(a full snapshot up to change 14, as asked\)/);
+      expect(batches(`${out}-${format}`)).toEqual(['00000001-full-000000000014', '00000002-full-000000000014']);
     }
-    const dir = (format: string) => path.join(`${out}-${format}`, '00000002-full-000000000008');
+    const dir = (format: string) => path.join(`${out}-${format}`, '00000002-full-000000000014');
     const fromJson = ndjson(path.join(dir('ndjson'), 'indicators.ndjson'));
     expect(fromJson.find((r) => r.name === '改造学校数')).toMatchObject({ seq: expect.any(Number), position: 0, target_value: 20, target_unit: '所', explanation: null });
     const fromParquet = await duck(`SELECT * FROM read_parquet('${dir('parquet')}/indicators.parquet') ORDER BY seq, position`);

@@ -40,7 +40,7 @@ describe('a feed folder', () => {
     expect(fs.readdirSync(out).sort()).toEqual([batch, 'feed.json']);
     expect(Object.fromEntries(fs.readdirSync(path.join(out, batch)).map((f) => [f, sha256(path.join(out, batch, f))]))).toEqual(before);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'feed.json'), 'utf8'))).toMatchObject({ format: 'ndjson', feedVersion: 2, lastBatch: { name: batch, run: 1 } });
-    expect(await db.sql('SELECT name, seq FROM export_cursors')).toEqual([{ name: `ndjson:${out}`, seq: 1 }]);
+    expect(await db.sql('SELECT name, seq FROM export_cursors')).toEqual([{ name: `ndjson:${out}`, seq: 2 }]);
 
     // Every file the manifest lists is there with the row count and SHA-256 it gives.
     await filings(['import', fixture('compare/departments-2023.md')], env);
@@ -54,7 +54,7 @@ describe('a feed folder', () => {
         expect(t.rows).toBe(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length);
       }
     }
-    expect(batchFolders(out)).toEqual([batch, '00000002-incr-000000000002-000000000004']);
+    expect(batchFolders(out)).toEqual([batch, '00000002-incr-000000000003-000000000006']);
   }, 600_000);
 
   it('is not made out of a folder that holds something else, nor out of one that cannot be written (exit 2)', async () => {
@@ -102,6 +102,6 @@ describe('a feed folder', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     fs.writeFileSync(lock, JSON.stringify({ pid: dead, host: os.hostname(), since: '2026-12-02T02:15:00.000Z' }));
     await exportRun(env, 'csv', out);
-    expect(fs.readdirSync(out).sort()).toEqual(['00000001-full-000000000001', '00000002-incr-000000000002-000000000002', 'feed.json']);
+    expect(fs.readdirSync(out).sort()).toEqual(['00000001-full-000000000002', '00000002-incr-000000000003-000000000004', 'feed.json']);
   }, 600_000);
 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filings, fixture } from '../helpers/cli.ts';
-import { batchFolders, exportRun, reparseAs, storeState } from '../helpers/feed.ts';
+import { batchFolders, exportRun, reparseAs, storeNames, storeState } from '../helpers/feed.ts';
 import { storeEnv } from '../helpers/store-cli.ts';
 import { tmpDir } from '../helpers/tmp.ts';
 import { Warehouse } from '../helpers/warehouse.ts';
@@ -40,6 +40,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
       for (const [i, f] of FORMATS.entries()) {
         await warehouses[i].loadFeed(feeds[f], loaded[i]);
         expect(await warehouses[i].records(), f).toEqual(store);
+        expect(await warehouses[i].fileNames(), f).toEqual(await storeNames(db));
       }
       return store;
     };
@@ -68,10 +69,10 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
 
       for (const f of FORMATS) {
         expect(batchFolders(feeds[f])).toEqual([
-          '00000001-full-000000000006',
-          '00000002-incr-000000000007-000000000008',
-          '00000003-full-000000000011',
-          '00000004-incr-000000000012-000000000016',
+          '00000001-full-000000000010',
+          '00000002-incr-000000000011-000000000014',
+          '00000003-full-000000000017',
+          '00000004-incr-000000000018-000000000023',
         ]);
       }
       const removed = await warehouses[0].rows(`SELECT typeof(removed_at) AS t FROM read_parquet('${feeds.parquet}/00000004-*/removed.parquet')`);
@@ -104,19 +105,20 @@ describe('replayed on a SQLite store', () => {
     await exportRun(env, 'parquet', out, '--full');
     await filings(['import', fixture('wuhan-2020.md')], env);
     const last = await exportRun(env, 'parquet', out);
-    expect(last.stderr).toMatch(/exported 1 filings, \d+ indicators, 0 removed forms \(changes 9 to 9\)/);
+    expect(last.stderr).toMatch(/exported 1 filings, \d+ indicators, 1 file names, 0 removed forms \(changes 15 to 16\)/);
 
     expect(batchFolders(out)).toEqual([
-      '00000001-full-000000000006',
-      '00000002-incr-000000000007-000000000007',
-      '00000003-full-000000000008',
-      '00000004-incr-000000000009-000000000009',
+      '00000001-full-000000000010',
+      '00000002-incr-000000000011-000000000012',
+      '00000003-full-000000000014',
+      '00000004-incr-000000000015-000000000016',
     ]);
     const w = await Warehouse.open();
     try {
       await w.loadFeed(out);
       const held = await w.records();
       expect(held).toEqual(await storeState(db));
+      expect(await w.fileNames()).toEqual(await storeNames(db));
       expect([...held.values()].map((f) => f.record.source.file)).toContain('wuhan-2020.md');
     } finally {
       w.close();
@@ -141,8 +143,8 @@ describe('replayed on a SQLite store', () => {
     files(live).forEach((f, i) => (fs.existsSync(files(backup)[i]) ? fs.copyFileSync(files(backup)[i], f) : fs.rmSync(f, { force: true })));
 
     const run = await exportRun(env, 'ndjson', out);
-    expect(run.stderr).toMatch(/exported 2 filings, \d+ indicators \(a full snapshot up to change 2, the store is behind what this folder already delivered/);
-    expect(batchFolders(out)).toEqual(['00000001-full-000000000002', '00000002-incr-000000000003-000000000003', '00000003-full-000000000002']);
+    expect(run.stderr).toMatch(/exported 2 filings, \d+ indicators, 2 file names \(a full snapshot up to change 4, the store is behind what this folder already delivered/);
+    expect(batchFolders(out)).toEqual(['00000001-full-000000000004', '00000002-incr-000000000005-000000000006', '00000003-full-000000000004']);
     const w = await Warehouse.open();
     try {
       await w.loadFeed(out);

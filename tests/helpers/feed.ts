@@ -40,6 +40,13 @@ export async function storeState(db: TestDb): Promise<Map<string, StoredFiling>>
   );
 }
 
+/** Every name the store holds, as [sha256, file_name, path], sorted as Warehouse.fileNames sorts. */
+export async function storeNames(db: TestDb): Promise<string[][]> {
+  const rows = await db.sql('SELECT sha256, file_name, path FROM upload_names');
+  const key = (r: string[]) => r.join('\u0000');
+  return rows.map((r) => [String(r.sha256), String(r.file_name), r.path === null ? null : String(r.path)] as string[]).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 /** Stores, for one fixture file, the records a reparse would write if the file now read as `pick` says. */
 export async function reparseAs(db: TestDb, file: string, pick: (records: FilingRecord[]) => FilingRecord[]): Promise<void> {
   const bytes = fs.readFileSync(fixture(file));

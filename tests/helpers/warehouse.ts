@@ -1,7 +1,7 @@
 // A warehouse in DuckDB that loads a feed folder exactly as the README tells one to, knowing nothing
 // of this program but the folder: batch folders in name order; a full snapshot replaces everything;
 // an incremental batch upserts its filings by id, replaces the indicators of each of them, and deletes
-// its removed ids. Every file is checked against its manifest's SHA-256 and row count first. Then the
+// its removed ids, and adds its file names (upsert by seq). Every file is checked against its manifest's SHA-256 and row count first. Then the
 // tables are turned back into records, to compare with what the store holds.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -25,7 +25,7 @@ export interface Manifest {
   format: 'ndjson' | 'csv' | 'parquet';
   afterSeq: number;
   upToSeq: number;
-  tables: { filings: ManifestTable; indicators: ManifestTable; removed?: ManifestTable };
+  tables: { filings: ManifestTable; indicators: ManifestTable; file_names: ManifestTable; removed?: ManifestTable };
 }
 
 const DUCK: Record<string, string> = {
@@ -37,6 +37,8 @@ const DUCK: Record<string, string> = {
   timestamp: 'TIMESTAMPTZ',
   json: 'JSON',
 };
+type SourceTable = 'filings' | 'indicators' | 'removed' | 'file_names';
+
 /** Batch folders: everything else in the feed folder (feed.json, hidden names) is not loaded. */
 export const BATCH = /^\d{8}-(full|incr)-/;
 
@@ -86,23 +88,26 @@ export class Warehouse {
       }
     }
     if (!this.created) {
-      for (const table of ['filings', 'indicators'] as const) {
+      for (const table of ['filings', 'indicators', 'file_names'] as const) {
         const cols = Object.entries(m.tables[table].columns).map(([c, type]) => `${c} ${DUCK[type]}`);
         await this.conn.run(`CREATE TABLE ${table} (${cols.join(', ')})`);
       }
       this.created = true;
     }
-    const src = (table: 'filings' | 'indicators' | 'removed') => this.source(dir, m, table);
+    const src = (table: SourceTable) => this.source(dir, m, table);
     await this.conn.run('BEGIN');
     if (m.kind === 'full') {
       await this.conn.run('DELETE FROM indicators');
       await this.conn.run('DELETE FROM filings');
+      await this.conn.run('DELETE FROM file_names');
     } else {
+      await this.conn.run(`DELETE FROM file_names WHERE seq IN (SELECT seq FROM ${src('file_names')})`);
       await this.conn.run(`DELETE FROM indicators WHERE filing_id IN (SELECT id FROM ${src('filings')})`);
       await this.conn.run(`DELETE FROM filings WHERE id IN (SELECT id FROM ${src('filings')})`);
     }
     await this.conn.run(`INSERT INTO filings SELECT * FROM ${src('filings')}`);
     await this.conn.run(`INSERT INTO indicators SELECT * FROM ${src('indicators')}`);
+    await this.conn.run(`INSERT INTO file_names SELECT * FROM ${src('file_names')}`);
     if (m.kind === 'incremental') {
       await this.conn.run(`DELETE FROM indicators WHERE filing_id IN (SELECT id FROM ${src('removed')})`);
       await this.conn.run(`DELETE FROM filings WHERE id IN (SELECT id FROM ${src('removed')})`);
@@ -111,7 +116,7 @@ export class Warehouse {
   }
 
   /** A table of a batch as a DuckDB relation, typed by the manifest alone (CSV and ndjson carry no types). */
-  private source(dir: string, m: Manifest, table: 'filings' | 'indicators' | 'removed'): string {
+  private source(dir: string, m: Manifest, table: SourceTable): string {
     const t = m.tables[table]!;
     const file = quote(path.join(dir, t.file));
     const cols = Object.entries(t.columns);
@@ -122,6 +127,13 @@ export class Warehouse {
     if (m.format === 'parquet') return `read_parquet(${file})`;
     if (m.format === 'ndjson') return `read_json(${file}, format = 'newline_delimited', columns = ${spec})`;
     return `read_csv(${file}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${spec})`;
+  }
+
+  /** The warehouse's file names as [sha256, file_name, path], sorted. */
+  async fileNames(): Promise<string[][]> {
+    const rows = await this.rows('SELECT sha256, file_name, path FROM file_names');
+    const key = (r: string[]) => r.join('\u0000');
+    return rows.map((r) => [r.sha256, r.file_name, r.path] as string[]).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 
   /** The warehouse's filings turned back into records (checked against the record schema), by id. */

@@ -105,7 +105,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     // As the store was before migration 003: the copy's import overwrote the upload's name and path.
     await db.exec(`
       DROP TABLE upload_names;
-      DELETE FROM schema_migrations WHERE name = '003-upload-names';
+      DELETE FROM schema_migrations WHERE name IN ('003-upload-names', '004-name-changes');
       UPDATE uploads SET file_name = 'seed-copy.md', path = '/elsewhere/seed-copy.md';
     `);
 
@@ -119,5 +119,36 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const before = await seqs(db);
     expect(await upgraded.saveRecords(seed, records, { replace: true })).toEqual({ written: 0, unchanged: 1 });
     expect(await seqs(db)).toEqual(before);
+  });
+
+  it('each new name takes a change number for the feed; a name seen again takes none', async () => {
+    const db = await backend.fresh();
+    const store = await open(db);
+    await store.saveRecords(seed, records);
+    const afterSeed = await store.lastChange();
+    await store.recordUpload(seed); // the same name and path again
+    expect(await store.lastChange()).toBe(afterSeed);
+    await store.recordUpload(copy);
+    expect(await store.lastChange()).toBe(afterSeed + 1);
+    expect((await store.feedNames(afterSeed, afterSeed + 1)).map((n) => [n.seq, n.file_name, n.path])).toEqual([[afterSeed + 1, 'seed-copy.md', copy.path]]);
+    expect((await store.feedNames(0, afterSeed + 1)).map((n) => n.file_name)).toEqual(['seed.md', 'seed-copy.md']);
+  });
+
+  it('upgrading a store whose names had no change numbers gives them fresh ones, above every change before', async () => {
+    const db = await backend.fresh();
+    const store = await open(db);
+    await store.saveRecords(seed, records);
+    await store.recordUpload(copy);
+    const last = await store.lastChange();
+    await db.exec(`
+      DROP INDEX upload_names_by_seq;
+      ALTER TABLE upload_names DROP COLUMN seq;
+      DELETE FROM schema_migrations WHERE name = '004-name-changes';
+    `);
+    const upgraded = await open(db);
+    const names = await upgraded.feedNames(last, Number.MAX_SAFE_INTEGER);
+    expect(names.map((n) => n.file_name).sort()).toEqual(['seed-copy.md', 'seed.md']);
+    expect(new Set(names.map((n) => n.seq)).size).toBe(2);
+    expect(await upgraded.lastChange()).toBe(last + 2);
   });
 });
