@@ -27,7 +27,7 @@ export function addQueueCommands(program: Command): void {
         const s = await enqueue(queue, paths, new UploadStore());
         for (const f of s.failed) process.stderr.write(`filings: ${oneLine(f.path)}: ${oneLine(f.message)}\n`);
         process.stderr.write(
-          `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done, ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
+          `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done (${s.newNames} under a new name), ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
         );
         if (opts.json) printJson(s);
         // As `filings import`: the run went through, and a path that could not be read makes it exit 1.

@@ -1,5 +1,7 @@
 // `filings enqueue`: keep each file in the shared upload store and add one job per file, with the
-// file's sha256 as job id, so adding the same file twice makes one job.
+// file's sha256 as job id, so adding the same file twice makes one job. The same bytes under another
+// name or path add a small job of their own that records the name (`NAME_JOB`): a name is data about
+// the file, and nothing a user gave is dropped.
 import path from 'node:path';
 import type { Queue } from 'bullmq';
 import type { JobInput } from '../src/import/job.ts';
@@ -7,11 +9,14 @@ import { ioFailure, type PathFailure } from '../src/import/io-failure.ts';
 import { readInputFile } from '../src/import/read-input.ts';
 import { scan } from '../src/import/scan.ts';
 import { sha256Of, UploadStore } from '../src/import/uploads.ts';
+import { NAME_JOB, nameJobId } from './name-job.ts';
 
 export interface EnqueueSummary {
   added: number;
   requeued: number;
   alreadyQueued: number;
+  /** Files already queued or done whose bytes came under a name or path not seen before: the name is recorded. */
+  newNames: number;
   skipped: number;
   /** Paths that could not be read (the walk's failures, and files unreadable when copied), with the reason. */
   failed: PathFailure[];
@@ -19,7 +24,7 @@ export interface EnqueueSummary {
 
 export async function enqueue(queue: Queue<JobInput>, paths: string[], uploads: UploadStore): Promise<EnqueueSummary> {
   const found = await scan(paths);
-  const summary: EnqueueSummary = { added: 0, requeued: 0, alreadyQueued: 0, skipped: found.skipped.length, failed: found.failed };
+  const summary: EnqueueSummary = { added: 0, requeued: 0, alreadyQueued: 0, newNames: 0, skipped: found.skipped.length, failed: found.failed };
   for (const file of found.files) {
     let bytes: Buffer;
     try {
@@ -41,6 +46,14 @@ export async function enqueue(queue: Queue<JobInput>, paths: string[], uploads: 
       summary.requeued++;
     } else if (existing && state !== 'unknown') {
       summary.alreadyQueued++;
+      if (existing.data.path !== data.path || existing.data.fileName !== data.fileName) {
+        // Its id says which name: the same name enqueued again makes no second job.
+        const id = nameJobId(data);
+        if (!(await queue.getJob(id))) {
+          await queue.add(NAME_JOB, data, { jobId: id });
+          summary.newNames++;
+        }
+      }
     } else {
       await queue.add('import', data, { jobId: sha256 });
       summary.added++;

@@ -7,6 +7,7 @@ import { importFile, type JobInput, type JobResult } from '../src/import/job.ts'
 import { UploadStore } from '../src/import/uploads.ts';
 import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/store.ts';
+import { NAME_JOB, recordName } from './name-job.ts';
 
 export interface JobProcessor {
   (job: Job<JobInput>): Promise<JobResult>;
@@ -22,6 +23,10 @@ export function jobProcessor(readers: ReaderPool): JobProcessor {
       store = undefined;
       throw e;
     });
+    if (job.name === NAME_JOB) {
+      await recordName(await store, job.data);
+      return { status: 'present', forms: 0 };
+    }
     const result = await importFile(job.data, { store: await store, uploads, read: readers.read });
     if (result.status === 'failed') throw new UnrecoverableError(`${result.code}: ${result.message}`);
     return result;

@@ -6,7 +6,9 @@ import os from 'node:os';
 import { Worker } from 'bullmq';
 import { createReaderPool } from '../src/guard/reader-pool.ts';
 import type { JobInput, JobResult } from '../src/import/job.ts';
+import { oneLine } from '../src/text/one-line.ts';
 import { QUEUE_NAME, redisOptions } from './connection.ts';
+import { NAME_JOB } from './name-job.ts';
 import { jobProcessor } from './process-job.ts';
 
 const ms = (name: string, fallback: number) => Number(process.env[name]) || fallback;
@@ -23,11 +25,13 @@ export async function runWorker(opts: { concurrency?: number; log?: (line: strin
     stalledInterval: ms('FILINGS_STALLED_MS', 30_000),
     maxStalledCount: 3,
   });
-  worker.on('completed', (job, result) => log(`filings worker: ${job.data.path}: ${result.status}${result.status === 'stored' ? ` (${result.forms} forms)` : ''}`));
+  worker.on('completed', (job, result) =>
+    log(`filings worker: ${oneLine(job.data.path)}: ${job.name === NAME_JOB ? 'name recorded' : result.status}${result.status === 'stored' ? ` (${result.forms} forms)` : ''}`),
+  );
   worker.on('failed', (job, err) => {
     if (!job) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError';
-    log(`filings worker: ${job.data.path}: ${final ? 'failed' : `will retry (attempt ${job.attemptsMade})`}: ${err.message}`);
+    log(`filings worker: ${oneLine(job.data.path)}: ${final ? 'failed' : `will retry (attempt ${job.attemptsMade})`}: ${oneLine(err.message)}`);
   });
   // While Redis is away ioredis reconnects on its own and reports every failed attempt: say it once,
   // then again every half minute, and say when it is back.

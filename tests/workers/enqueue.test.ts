@@ -40,8 +40,8 @@ it('unreadable files and folders are reported with their reason; the rest is que
   expect(run.stderr).toContain(`filings: ${tree('secret.docx')}: permission denied\n`);
   expect(run.stderr).toContain(`filings: ${tree('locked')}: permission denied\n`);
   expect(run.stderr).toContain(`filings: ${tree('nosuch')}: no such file or folder\n`);
-  expect(run.stderr).toMatch(/queued 1 new, 0 failed before and queued again, 0 already queued or done, 1 skipped/);
-  expect(run.code).toBe(0); // as `filings import`: listed, and the run itself succeeded
+  expect(run.stderr).toMatch(/queued 1 new, 0 failed before and queued again, 0 already queued or done \(0 under a new name\), 1 skipped/);
+  expect(run.code).toBe(1); // as `filings import`: listed, the rest queued, and a script can tell
 
   const queue = new Queue(QUEUE_NAME, { connection: { url: redis.url } as never });
   try {
@@ -52,11 +52,9 @@ it('unreadable files and folders are reported with their reason; the rest is que
   }
 });
 
-it('a path that does not exist fails the run only with --strict, as for `filings import`', async () => {
+it('a path that does not exist makes the run exit 1, as for `filings import`', async () => {
   const env = { REDIS_URL: redis.url, FILINGS_UPLOADS: path.join(tmp.dir, 'uploads') };
-  const plain = await filingsWithPermissions(['enqueue', tree('nosuch')], env);
-  expect(plain.stderr).toContain(`filings: ${tree('nosuch')}: no such file or folder\n`);
-  expect(plain.code).toBe(0);
-  const strict = await filingsWithPermissions(['enqueue', '--strict', tree('nosuch')], env);
-  expect(strict.code).toBe(1);
+  const run = await filingsWithPermissions(['enqueue', tree('nosuch')], env);
+  expect(run.stderr).toContain(`filings: ${tree('nosuch')}: no such file or folder\n`);
+  expect(run.code).toBe(1);
 });

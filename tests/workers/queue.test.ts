@@ -104,6 +104,30 @@ describe('the queue', () => {
     expect((await queue.getJobCounts('failed')).failed).toBe(1);
   }, 120_000);
 
+  it('the same bytes under another name: one import, and the store keeps both names, the first the record’s', async () => {
+    const seed = path.join(tmp.dir, 'seed.md');
+    const copy = path.join(tmp.dir, 'seed-copy.md');
+    fs.copyFileSync(fixture('seed.md'), seed);
+    fs.copyFileSync(fixture('seed.md'), copy);
+    const one = await filings(['enqueue', seed, copy], env);
+    expect(one.stderr).toMatch(/queued 1 new, 0 failed before and queued again, 1 already queued or done \(1 under a new name\)/);
+    const again = await filings(['enqueue', copy], env);
+    expect(again.stderr).toMatch(/1 already queued or done \(0 under a new name\)/);
+    workers = [startWorker(env, ['-c', '2'])];
+    await waitFor('both jobs to complete', async () => (await queue.getJobCounts('completed')).completed === 2);
+    const store = await openStore({ db: env.FILINGS_DB });
+    try {
+      const [filing] = await store.listFilings();
+      expect(filing.fileName).toBe('seed.md');
+      expect((await store.fileNames(filing.id.split(':')[0])).map((n) => [n.fileName, n.path])).toEqual([
+        ['seed.md', seed],
+        ['seed-copy.md', copy],
+      ]);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
   it('a file that fails for a transient reason (the database locked) is retried and stored', async () => {
     // The store exists; then another process holds it locked for longer than the worker will wait.
     (await openStore({ db: env.FILINGS_DB })).close();
