@@ -3,6 +3,7 @@
 import type { FilingRecord } from '../schema.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { parseDate, parseDateRange } from '../values/date.ts';
+import { isPlaceholder } from '../values/placeholder.ts';
 import type { AmountUnit } from '../values/amount.ts';
 import type { Cell, FormView } from './view.ts';
 import {
@@ -28,7 +29,9 @@ export interface HeaderFields {
 }
 
 const PERIOD = /(\d{4})\s*年?\s*[-~～—至到]\s*(\d{4})\s*年?/u;
-const UNIT_NOTE = /^(?:金额)?单位[:：]\s*(万元|元)$/u;
+const UNIT_NOTE = /^(?:金额)?单位[:：]\s*(万元|元|千元|亿元)$/u;
+// The form's unit where it is not 万元: 单位:元, 金额单位:千元, 项目资金(元).
+const UNIT_HINT = /单位[:：]\s*(元|千元|亿元)|[(（](元|千元|亿元)[)）]/u;
 
 export function isKnownLabel(key: string): boolean {
   return (
@@ -55,8 +58,12 @@ export function readHeader(view: FormView, rows: number[], before: string[], pro
     funding: [],
     unit: '万元',
   };
-  const unitHint = [...before, ...rows.flatMap((r) => view.row(r).map((c) => c.text))].find((t) => /单位[:：]\s*元|[(（]元[)）]/u.test(t));
-  if (unitHint) out.unit = '元';
+  for (const t of [...before, ...rows.flatMap((r) => view.row(r).map((c) => c.text))]) {
+    const m = UNIT_HINT.exec(t);
+    if (!m) continue;
+    out.unit = (m[1] ?? m[2]) as AmountUnit;
+    break;
+  }
 
   // Label lines printed above the table (填报单位:(盖章) … 单位:万元) belong to the header too.
   for (const line of headerLines(before)) {
@@ -189,9 +196,10 @@ export function labelledPairs(text: string): [string, string | null][] | null {
   const pairs: [string, string | null][] = [];
   for (const token of text.split(/\s+/u)) {
     const m = /^([^:：]{2,12})[:：](.*)$/u.exec(token);
-    if (m) pairs.push([m[1], m[2] || null]);
+    if (m) pairs.push([m[1], m[2] && !isPlaceholder(m[2]) ? m[2] : null]);
     else if (pairs.length) {
       const last = pairs[pairs.length - 1];
+      if (isPlaceholder(token)) continue;
       last[1] = last[1] ? `${last[1]} ${token}` : token;
     }
   }

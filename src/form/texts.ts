@@ -2,6 +2,7 @@
 // look at every cell several times, and long cells (explanations) are costly to normalise again.
 import type { Grid } from '../../parsers/grid.ts';
 import { labelKey, normalizeText } from '../text/normalize.ts';
+import { isPlaceholder } from '../values/placeholder.ts';
 
 export interface GridTexts {
   text: string[][];
@@ -18,7 +19,11 @@ const keyOf = (s: string) => (s === '' ? '' : s.length > LONGEST_LABEL ? s : lab
 export function gridTexts(grid: Grid): GridTexts {
   let t = cache.get(grid);
   if (!t) {
-    const text = grid.cells.map((row) => row.map(normalizeText));
+    // A stamp or signature placeholder is a blank cell (see values/placeholder.ts).
+    const text = grid.cells.map((row) => row.map((raw) => {
+      const s = normalizeText(raw);
+      return isPlaceholder(s) ? '' : s;
+    }));
     t = { text, key: text.map((row) => row.map(keyOf)), memo: new Map() };
     cache.set(grid, t);
   }

@@ -12,6 +12,12 @@ export interface TitleInfo {
   year: number | null;
 }
 
+/**
+ * A sentence is not a title, even one that names the form (根据……通知要求，现将……绩效目标申报表报送如下。):
+ * a title has no clause punctuation and is short.
+ */
+const isProse = (t: string) => /[,;。!?]|[:：]$/u.test(t) || t.length > 40;
+
 export function readTitle(view: FormView, before: string[], firstFieldRow: number): TitleInfo {
   let title: string | null = null;
   let year: number | null = null;
@@ -22,7 +28,7 @@ export function readTitle(view: FormView, before: string[], firstFieldRow: numbe
       year ??= Number(y[1]);
       return true;
     }
-    if (!title && TITLE.test(t) && t.length <= 60) {
+    if (!title && TITLE.test(t) && !isProse(t)) {
       const m = /(\d{4})\s*年/u.exec(t);
       if (m) year ??= Number(m[1]);
       title = normalizeText(t.replace(YEAR_PART, '').replace(/[(（]\s*[)）]/gu, '')).replace(/^[)）]|[(（]$/gu, '') || null;
@@ -30,10 +36,10 @@ export function readTitle(view: FormView, before: string[], firstFieldRow: numbe
     }
     return false;
   };
-  // The line just above the table is the likeliest title.
-  for (const line of [...before].reverse()) take(line);
+  // The table's own rows name the form first; above it, the line nearest the table.
   for (let r = 0; r < Math.min(firstFieldRow, view.height); r++) {
     for (const cell of view.row(r)) if (cell.text && take(cell.text)) view.use(cell);
   }
+  for (const line of [...before].reverse()) take(line);
   return { title, year };
 }

@@ -41,6 +41,7 @@ const families: [string, string[]][] = [
   ['multi-2', ['docx', 'xlsx']],
   ['percent', ['xlsx']],
   ['title-above', ['docx']],
+  ['covering-note', ['docx', 'md']],
 ];
 
 describe.each(families)('%s', (name, formats) => {

@@ -7,6 +7,7 @@ export const FIXTURE_FORMS =
   2 * 2 + // multi-2.docx, multi-2.xlsx
   1 + // percent.xlsx
   1 + // title-above.docx
+  2 + // covering-note.docx, covering-note.md
   5 + // seed.md, seed.docx, seed.xlsx, seed.xls, seed-gbk.xls
   2 + // gridbefore.docx, bookmark-rows.docx (wrong-ext.docx is seed.xlsx byte for byte: the same file)
   3 + // compare/road-2021.md, road-2022.docx, road-2023.xlsx: one project over three years
