@@ -11,6 +11,8 @@ export interface FileResult {
   records: FilingRecord[];
   /** What the reader repaired or could not read, for --verbose; never part of a record. */
   messages: ParseMessage[];
+  /** Per record (by form index), the known money fields whose values did not read as amounts. */
+  unreadableAmounts: { formIndex: number; label: string; text: string }[];
 }
 
 const KIND_NAMES = { self_evaluation: 'a self-evaluation form', department: 'a department-wide form' } as const;
@@ -32,10 +34,15 @@ export async function readFile(bytes: Buffer, fileName: string): Promise<FileRes
     const tables = parsed.grids.length;
     throw new FilingError('no_form', `no performance-target form found (${tables === 0 ? 'no tables' : `${tables} table${tables > 1 ? 's' : ''}, none a form`})`);
   }
+  const unreadableAmounts: FileResult['unreadableAmounts'] = [];
   const records = targets.map((region, formIndex) => {
     const source = { file: path.basename(fileName), format: parsed.format, sha256, formIndex, locator: region.grid.locator };
-    const { record, notes } = readForm(region, source);
+    const { record, notes, unreadableAmounts: unreadable } = readForm(region, source);
     for (const n of notes) messages.push({ level: 'info', message: `${region.grid.locator}: ${n}` });
+    for (const u of unreadable) {
+      unreadableAmounts.push({ formIndex, ...u });
+      messages.push({ level: 'warning', message: `${region.grid.locator}: ${u.label} ${JSON.stringify(u.text)} is not an amount; kept as text in project.extras` });
+    }
     const checked = FilingRecordSchema.safeParse(record);
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -43,5 +50,5 @@ export async function readFile(bytes: Buffer, fileName: string): Promise<FileRes
     }
     return checked.data;
   });
-  return { records, messages };
+  return { records, messages, unreadableAmounts };
 }

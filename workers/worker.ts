@@ -26,7 +26,7 @@ export async function runWorker(opts: { concurrency?: number; log?: (line: strin
     maxStalledCount: 3,
   });
   worker.on('completed', (job, result) =>
-    log(`filings worker: ${oneLine(job.data.path)}: ${job.name === NAME_JOB ? 'name recorded' : result.status}${result.status === 'stored' ? ` (${result.forms} forms)` : ''}`),
+    log(`filings worker: ${oneLine(job.data.path)}: ${job.name === NAME_JOB ? 'name recorded' : result.status}${result.status === 'stored' ? ` (${result.forms} forms${result.formsWithUnreadableAmounts ? `, ${result.formsWithUnreadableAmounts} with unreadable amounts` : ''})` : ''}`),
   );
   worker.on('failed', (job, err) => {
     if (!job) return;

@@ -47,6 +47,11 @@ function printSummary(s: ImportSummary, flags: { verbose?: boolean }, opts: Impo
       `${s.failed.length} failed, ${s.skipped} skipped (not Word, Excel or Markdown)`,
   );
   for (const f of [...s.failed].sort((a, b) => a.path.localeCompare(b.path))) out.push(`  failed: ${oneLine(f.path)}: ${oneLine(f.message)}`);
+  if (s.formsWithUnreadableAmounts) {
+    out.push(
+      `filings: ${s.formsWithUnreadableAmounts} forms with unreadable amounts (kept as text in project.extras${flags.verbose ? '; named above' : '; --verbose names them'})`,
+    );
+  }
   out.push(`filings: store ${opts.databaseUrl ? 'PostgreSQL' : path.resolve(opts.db ?? '')}, originals in ${path.resolve(opts.uploadsDir ?? '')}`);
   process.stderr.write(`${out.join('\n')}\n`);
 }
@@ -59,6 +64,7 @@ function summaryJson(s: ImportSummary, opts: ImportOptions) {
     storedFiles: s.storedFiles,
     storedForms: s.storedForms,
     writtenForms: s.writtenForms,
+    formsWithUnreadableAmounts: s.formsWithUnreadableAmounts,
     present: s.present,
     skipped: s.skipped,
     failed: [...s.failed].sort((a, b) => a.path.localeCompare(b.path)),

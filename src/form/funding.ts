@@ -7,7 +7,18 @@ import { FUNDING_BLOCK, FUNDING_LABELS, FUNDING_SHARED, MONEY_WORDS, NOT_MONEY, 
 
 type Funding = FilingRecord['funding'];
 
-export function readFunding(entries: FundingEntry[], unit: AmountUnit, extras: Record<string, string | null>): Funding {
+/** A known money label whose value is not an amount: kept as text in project.extras, and told. */
+export interface UnreadableAmount {
+  label: string;
+  text: string;
+}
+
+export function readFunding(
+  entries: FundingEntry[],
+  unit: AmountUnit,
+  extras: Record<string, string | null>,
+  unreadable: UnreadableAmount[] = [],
+): Funding {
   const funding: Funding = {
     unit: '万元', total: null, fiscal: null, other: null, annualTotal: null, annualAppropriation: null,
     // Keyed by the form's own labels: without a prototype, `__proto__` is a label like any other.
@@ -22,7 +33,11 @@ export function readFunding(entries: FundingEntry[], unit: AmountUnit, extras: R
     const amount = parseAmount(text, unit);
     if (e.fromProse && !field && amount == null) continue;
     if (field) {
-      if (amount === undefined) extras[labelText(e.label)] = text; // not a number: kept as text, not lost
+      if (amount === undefined) {
+        // Not a number: kept as text, not lost, and told, since an amount was expected here.
+        extras[labelText(e.label)] = text;
+        unreadable.push({ label: labelText(e.label), text: text! });
+      }
       else if (funding[field] == null) funding[field] = amount;
       continue;
     }

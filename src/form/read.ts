@@ -2,7 +2,7 @@
 // title and year, header fields, the indicator block, footer lines, then the funding block and checks.
 import { SCHEMA_VERSION, type FilingRecord } from '../schema.ts';
 import { checkRecord } from './checks.ts';
-import { readFunding } from './funding.ts';
+import { readFunding, type UnreadableAmount } from './funding.ts';
 import { readHeader } from './header.ts';
 import { readIndicators } from './indicators.ts';
 import { indicatorHeaderRows, type FormRegion } from './locate.ts';
@@ -14,7 +14,15 @@ export type Source = FilingRecord['source'];
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
-export function readForm(region: FormRegion, source: Source): { record: FilingRecord; notes: string[] } {
+export interface FormReading {
+  record: FilingRecord;
+  /** How the reader repaired the layout, for --verbose. */
+  notes: string[];
+  /** Known money labels whose values are not amounts (kept as text in project.extras). */
+  unreadableAmounts: UnreadableAmount[];
+}
+
+export function readForm(region: FormRegion, source: Source): FormReading {
   const view = new FormView(region.grid);
   const headerRow = indicatorHeaderRows(region.grid)[0] ?? view.height;
   const firstField = range(0, headerRow).find((r) => view.row(r).some((c) => PROJECT_LABELS.has(c.key))) ?? headerRow;
@@ -26,7 +34,8 @@ export function readForm(region: FormRegion, source: Source): { record: FilingRe
       ? readIndicators(view, headerRow, view.height, region.partTitles)
       : { indicators: [], emptyGroups: [], end: view.height, notes: [] };
   const footer = readHeader(view, range(block.end, view.height), [], header.project);
-  const funding = readFunding([...header.funding, ...footer.funding], header.unit, header.project.extras);
+  const unreadableAmounts: UnreadableAmount[] = [];
+  const funding = readFunding([...header.funding, ...footer.funding], header.unit, header.project.extras, unreadableAmounts);
   const project = header.project;
   const fiscalYear = title.year ?? (project.plannedStart ? Number(project.plannedStart.slice(0, 4)) : null);
 
@@ -44,5 +53,5 @@ export function readForm(region: FormRegion, source: Source): { record: FilingRe
     warnings: [],
   };
   record.warnings = checkRecord(record);
-  return { record, notes: block.notes };
+  return { record, notes: block.notes, unreadableAmounts };
 }

@@ -11,7 +11,14 @@ export interface JobInput extends UploadInfo {
 }
 
 export type JobResult =
-  | { status: 'stored'; forms: number; written: number; messages: string[] }
+  | {
+      status: 'stored';
+      forms: number;
+      written: number;
+      messages: string[];
+      /** Forms with a known money field whose value is not an amount (kept as text in project.extras). */
+      formsWithUnreadableAmounts: number;
+    }
   | { status: 'present'; forms: number }
   | { status: 'failed'; code: FilingError['code']; message: string };
 
@@ -52,5 +59,6 @@ export async function importFile(input: JobInput, deps: JobDeps): Promise<JobRes
     forms: result.records.length,
     written: saved.written,
     messages: result.messages.map((m) => `${m.level}: ${m.message}`),
+    formsWithUnreadableAmounts: new Set(result.unreadableAmounts.map((u) => u.formIndex)).size,
   };
 }

@@ -39,6 +39,8 @@ export interface ImportSummary {
   storedFiles: number;
   storedForms: number;
   writtenForms: number;
+  /** Stored forms with a known money field that did not read as an amount (--verbose names them). */
+  formsWithUnreadableAmounts: number;
   present: number;
   failed: { path: string; code: ErrorCode; message: string }[];
   interrupted: boolean;
@@ -54,7 +56,7 @@ export async function runImport(paths: string[], opts: ImportOptions = {}): Prom
   // A reparse reads what an import stored: with no store there is nothing to read, and none is made.
   const store = await openStore({ db: opts.db, databaseUrl: opts.databaseUrl }, opts.reparse ? 'upgrade' : 'create');
   const summary: ImportSummary = {
-    files: 0, skipped: 0, storedFiles: 0, storedForms: 0, writtenForms: 0, present: 0, failed: [], interrupted: false, seconds: 0, messages: [],
+    files: 0, skipped: 0, storedFiles: 0, storedForms: 0, writtenForms: 0, formsWithUnreadableAmounts: 0, present: 0, failed: [], interrupted: false, seconds: 0, messages: [],
   };
   const readers = createReaderPool({ threads: opts.threads, limits: opts.readLimits });
   const deps = { store, uploads, read: readers.read };
@@ -165,6 +167,7 @@ function tally(summary: ImportSummary, file: string, result: JobResult): void {
     summary.storedFiles++;
     summary.storedForms += result.forms;
     summary.writtenForms += result.written;
+    summary.formsWithUnreadableAmounts += result.formsWithUnreadableAmounts;
     for (const message of result.messages) summary.messages.push({ path: file, message });
   } else if (result.status === 'present') summary.present++;
   else summary.failed.push({ path: file, code: result.code, message: result.message });

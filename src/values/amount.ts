@@ -1,8 +1,12 @@
 // Amounts become numbers in 万元; a unit written in the cell wins over the form's unit.
 
-export type AmountUnit = '万元' | '元';
+export type AmountUnit = '万元' | '元' | '千元' | '亿元';
 
-const AMOUNT = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|万|元)?$/u;
+/** How many 万元 one of each unit is. */
+const IN_WAN: Record<AmountUnit, number> = { 万元: 1, 元: 1e-4, 千元: 0.1, 亿元: 1e4 };
+
+// A currency symbol in front (a spreadsheet's currency format displays it) says nothing more: dropped.
+const AMOUNT = /^[¥￥]?([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|万|千元|亿元|元)?$/u;
 
 /** The number in 万元, or undefined where the text is not an amount. Blank is null. */
 export function parseAmount(text: string | null, formUnit: AmountUnit): number | null | undefined {
@@ -11,7 +15,7 @@ export function parseAmount(text: string | null, formUnit: AmountUnit): number |
   if (!m) return undefined;
   const n = Number(m[1].replace(/,/g, ''));
   const unit = m[2] === '万' ? '万元' : ((m[2] as AmountUnit | undefined) ?? formUnit);
-  return unit === '元' ? round6(n / 10000) : n;
+  return unit === '万元' ? n : round6(n * IN_WAN[unit]);
 }
 
 export function round6(n: number): number {
