@@ -14,8 +14,21 @@
 // a hidden `;;;` section, anything SSF cannot format — the cell reads as the number itself.
 import * as XLSX from 'xlsx';
 
+// A workbook uses a handful of codes over thousands of cells: each is cleaned once. Bounded, since a
+// hostile file may carry any number of codes.
+const cleaned = new Map<string, string>();
+
 /** The format code with the tags SSF gets wrong removed or turned into literals. */
 export function cleanFormat(code: string): string {
+  let out = cleaned.get(code);
+  if (out === undefined) {
+    if (cleaned.size >= 1000) cleaned.clear();
+    cleaned.set(code, (out = clean(code)));
+  }
+  return out;
+}
+
+function clean(code: string): string {
   let out = '';
   let literal = ''; // a run of unquoted non-ASCII characters, emitted as one quoted literal
   const flush = () => {
