@@ -1,12 +1,14 @@
 // Excel (xlsx and legacy xls): every visible sheet becomes a grid. A cell reads as the text it
-// displays (a 0% cell holding 1 reads 100%), a date cell as an ISO date; hidden rows, columns and
-// sheets are skipped, and !merges become merged regions mapped onto what is left visible. A sheet's
-// grid spans the cells it holds, whatever range it declares, and merges are clipped to that.
+// displays (a 0% cell holding 1 reads 100%; number-format.ts), a date cell as an ISO date; hidden
+// rows, columns and sheets are skipped, and !merges become merged regions mapped onto what is left
+// visible. A sheet's grid spans the cells it holds, whatever range it declares, and merges are
+// clipped to that.
 import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { FilingError } from './errors.ts';
 import type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
 import { CellBudget, limits, thousands } from './limits.ts';
+import { cleanFormat, displayText } from './number-format.ts';
 import { usedRange, VisibleAxis } from './sheet-extent.ts';
 import { guardWorkbookZip } from './xlsx-guard.ts';
 
@@ -86,13 +88,15 @@ function cellText(cell: XLSX.CellObject | undefined): string {
   if (!cell || cell.v == null) return '';
   if (cell.t === 'n') {
     const fmt = typeof cell.z === 'string' ? cell.z : 'General';
-    if (XLSX.SSF.is_date(fmt)) {
+    // SheetJS's own text (cell.w) prints locale tags as `$` ($100%); the code is cleaned first, and the
+    // date test reads the cleaned code so that `[$-804]yyyy年m月d日` is still a date.
+    if (XLSX.SSF.is_date(cleanFormat(fmt))) {
       const d = XLSX.SSF.parse_date_code(cell.v as number);
       return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
     }
     // General shows at most 11 digits; the stored number is what the filer typed.
     if (fmt === 'General') return String(cell.v);
-    return cell.w ?? String(cell.v);
+    return displayText(cell.v as number, fmt);
   }
   if (cell.t === 'd') return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v);
   if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';

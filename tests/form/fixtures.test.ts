@@ -70,3 +70,44 @@ describe('the seed form written by Word and Excel reads to the seed record but f
     expect(records[0].source).toMatchObject({ format, locator });
   });
 });
+
+// Locale- and currency-tagged number formats (scripts/fixtures/forms/locale-formats.ts), in .xlsx and
+// .xls. Every value below is written by hand from the form spec and the record contract: a locale tag
+// displays nothing, a currency tag its symbol, a DBNum cell the number it holds, the accounting zero 0.
+describe('locale-formats: number formats with locale and currency tags read as Excel displays them', () => {
+  it.each([
+    ['locale-formats.xlsx', 'xlsx'],
+    ['locale-formats.xls', 'xls'],
+  ])('%s', async (file, format) => {
+    const records = await read(file);
+    expect(records).toHaveLength(1);
+    const [r] = records;
+    expect(r.source).toMatchObject({ format, locator: 'sheet 居家养老服务' });
+    expect(r.form).toEqual({ title: '财政项目支出绩效目标申报表', fiscalYear: 2024 });
+    // [$-804]yyyy"年"m"月"d"日" and the unquoted yyyy年m月d日 are still date cells.
+    expect(r.project.plannedStart).toBe('2024-01-01');
+    expect(r.project.plannedEnd).toBe('2024-12-31');
+    expect(r.funding).toEqual({
+      unit: '万元',
+      // The whole-project total (zh-CN accounting format) and fiscal part ([$¥-804]) display a currency
+      // symbol: per docs/record.md "¥3,600.00 is not an amount", so null, their texts in project.extras.
+      total: null,
+      fiscal: null,
+      other: 600, // [$-409]#,##0.00 → 600.00
+      annualTotal: 3600, // [$-804]#,##0.00 → 3,600.00
+      annualAppropriation: 3000, // [$-409]#,##0.00 → 3,000.00
+      priorYearCarryover: 0, // accounting format's zero, displayed `-`, reads as 0
+      annualOther: 600, // [$-804]#,##0.00 → 600.00
+      extras: {},
+    });
+    // ￥ (full width) is ¥ after NFKC.
+    expect(r.project.extras).toEqual({ 项目资金总额: '¥10,800.00', '其中:财政资金': '¥10,200.00' });
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.name, i.target])).toEqual([
+      ['产出指标', '数量指标', '上门服务人次', { raw: '3600', kind: 'numeric', op: '=', value: 3600, unit: null }], // [DBNum1][$-804]General
+      ['产出指标', '质量指标', '服务对象建档率', { raw: '100%', kind: 'numeric', op: '=', value: 100, unit: '%' }], // [$-804]0% of 1
+      ['产出指标', '质量指标', '服务投诉办结率', { raw: '85.50%', kind: 'numeric', op: '=', value: 85.5, unit: '%' }], // [$-409]0.00% of 0.855
+      ['满意度指标', '服务对象满意度指标', '老人及家属满意度', { raw: '≥85%', kind: 'numeric', op: '>=', value: 85, unit: '%' }], // [$-804]"≥"0% of 0.85
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+});

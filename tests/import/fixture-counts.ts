@@ -6,6 +6,7 @@ export const FIXTURE_FORMS =
   3 + // multi-3.md
   2 * 2 + // multi-2.docx, multi-2.xlsx
   1 + // percent.xlsx
+  2 + // locale-formats.xlsx, locale-formats.xls
   1 + // title-above.docx
   2 + // covering-note.docx, covering-note.md
   5 + // seed.md, seed.docx, seed.xlsx, seed.xls, seed-gbk.xls

@@ -21,6 +21,16 @@ describe('workbooks become one grid per visible sheet', () => {
     expect(all).toContain('2023-01-01');
   });
 
+  it('locale tags display nothing and currency tags their symbol, in .xlsx and .xls alike', () => {
+    for (const f of ['locale-formats.xlsx', 'locale-formats.xls']) {
+      const all = texts(f);
+      for (const shown of ['3,600.00', '3,000.00', '600.00', '100%', '85.50%', '≥85%', '3600', '¥10,200.00', '￥10,800.00', '0', '2024-01-01', '2024-12-31']) {
+        expect(all, `${f} shows ${shown}`).toContain(shown);
+      }
+      expect(all.filter((t) => t.includes('$')), f).toEqual([]);
+    }
+  });
+
   it('amounts keep their number format (元 with thousands separators)', () => {
     expect(texts('putuo-2026.xlsx')).toContain('771,325,800.00');
   });
