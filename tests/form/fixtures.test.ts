@@ -89,10 +89,10 @@ describe('locale-formats: number formats with locale and currency tags read as E
     expect(r.project.plannedEnd).toBe('2024-12-31');
     expect(r.funding).toEqual({
       unit: '万元',
-      // The whole-project total (zh-CN accounting format) and fiscal part ([$¥-804]) display a currency
-      // symbol: per docs/record.md "¥3,600.00 is not an amount", so null, their texts in project.extras.
-      total: null,
-      fiscal: null,
+      // The whole-project total (zh-CN accounting format, ￥10,800.00) and fiscal part ([$¥-804],
+      // ¥10,200.00) display a currency symbol, which an amount drops (the contract).
+      total: 10800,
+      fiscal: 10200,
       other: 600, // [$-409]#,##0.00 → 600.00
       annualTotal: 3600, // [$-804]#,##0.00 → 3,600.00
       annualAppropriation: 3000, // [$-409]#,##0.00 → 3,000.00
@@ -100,8 +100,7 @@ describe('locale-formats: number formats with locale and currency tags read as E
       annualOther: 600, // [$-804]#,##0.00 → 600.00
       extras: {},
     });
-    // ￥ (full width) is ¥ after NFKC.
-    expect(r.project.extras).toEqual({ 项目资金总额: '¥10,800.00', '其中:财政资金': '¥10,200.00' });
+    expect(r.project.extras).toEqual({});
     expect(r.indicators.map((i) => [i.level1, i.level2, i.name, i.target])).toEqual([
       ['产出指标', '数量指标', '上门服务人次', { raw: '3600', kind: 'numeric', op: '=', value: 3600, unit: null }], // [DBNum1][$-804]General
       ['产出指标', '质量指标', '服务对象建档率', { raw: '100%', kind: 'numeric', op: '=', value: 100, unit: '%' }], // [$-804]0% of 1
