@@ -4,6 +4,7 @@
 export type ErrorCode =
   | 'empty_file'
   | 'too_large'
+  | 'too_complex'
   | 'zip_bomb'
   | 'unsupported_format'
   | 'corrupt'
