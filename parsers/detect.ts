@@ -2,6 +2,7 @@
 import * as XLSX from 'xlsx';
 import { FilingError } from './errors.ts';
 import { limits } from './limits.ts';
+import { utf16Bom } from './text.ts';
 import { listZip } from './zip.ts';
 
 export type Format = 'docx' | 'xlsx' | 'xls' | 'md';
@@ -30,6 +31,8 @@ export function detectFormat(buf: Buffer): Format {
   for (const [sig, what] of SIGNATURES) {
     if (startsWith(buf, sig)) throw new FilingError('unsupported_format', `not a Word, Excel or Markdown file (${what})`);
   }
+  // UTF-16 text is half NUL bytes; its byte-order mark says it is text all the same.
+  if (utf16Bom(buf)) return 'md';
   if (buf.subarray(0, 8192).includes(0)) {
     throw new FilingError('unsupported_format', 'not a Word, Excel or Markdown file (binary data)');
   }
