@@ -46,7 +46,7 @@ export const limits = {
     maxBlockLines: 2000,
     /** Quote and list markers before one line's text; deeper nesting overflows the parser's stack. */
     maxNesting: 32,
-    /** Unescaped * and _ in one paragraph or table row: pairing them up takes time in the square of their number. */
+    /** Unescaped * _ ~ [ ] in one paragraph or table row: pairing them up takes time in the square of their number. */
     maxEmphasisMarks: 500,
   },
 };

@@ -1,6 +1,7 @@
 // remark is thorough but not linear. Measured: a 29 KB list of `- - x` lines took 45 s, 44 KB of
-// underlined (setext) headings 32 s, one paragraph of 5,000 `*` pairs 29 s, `>` x 20,000 overflowed the
-// stack after a minute; a table costs about 0.1 ms and 10 KB per cell. One pass over the lines, before
+// underlined (setext) headings 32 s, one paragraph of 5,000 `*` either side of a word 29 s, 2,000
+// nested images 14 s, `>` x 20,000 overflowed the stack after a minute; a table costs about 0.1 ms
+// and 10 KB per cell. One pass over the lines, before
 // remark sees them, refuses the shapes that grow that way, with limits measured to keep any text that
 // passes to a few seconds on a busy core.
 import { FilingError } from './errors.ts';
@@ -23,9 +24,9 @@ const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const STRUCTURE_WORK = 1_500_000;
 const UNDERLINE_WEIGHT = 3;
 /**
- * Pairing up * and _ in one paragraph or table cell takes time in the square of their number
- * (about 0.3 µs times that). This is the budget of those squares for the whole text: ten paragraphs
- * at the limit, or a hundred thousand cells with a bold word each.
+ * Pairing up the marks of emphasis, strikethrough and links in one paragraph or table cell takes
+ * time in the square of their number (about 0.3 µs times that). This is the budget of those squares
+ * for the whole text: ten paragraphs at the limit, or a hundred thousand cells with a bold word each.
  */
 const EMPHASIS_WORK = 10 * limits.markdown.maxEmphasisMarks ** 2;
 
@@ -93,10 +94,10 @@ export function guardMarkdown(text: string): void {
     const group = earlier + marks;
     if (!inTable) paragraphMarks = group;
     if (group > m.maxEmphasisMarks) {
-      throw tooComplex(`too many * and _ marks in one ${inTable ? 'table row' : 'paragraph'} (more than ${thousands(m.maxEmphasisMarks)} by ${at})`);
+      throw tooComplex(`too many *, _, ~, [ and ] in one ${inTable ? 'table row' : 'paragraph'} (more than ${thousands(m.maxEmphasisMarks)} by ${at})`);
     }
     emphasisWork += group ** 2 - earlier ** 2;
-    if (emphasisWork > EMPHASIS_WORK) throw tooComplex(`too many * and _ marks for one text (by ${at})`);
+    if (emphasisWork > EMPHASIS_WORK) throw tooComplex(`too many *, _, ~, [ and ] for one text (by ${at})`);
   }
 }
 
@@ -119,7 +120,7 @@ function containers(line: string): { rest: string; depth: number; firstList: num
 
 const width = (indent: string) => [...indent].reduce((w, ch) => w + (ch === '\t' ? 4 : 1), 0);
 
-/** Unescaped pipes, and unescaped * and _, in one pass. */
+/** Unescaped pipes, and unescaped marks of emphasis (* _), strikethrough (~) and links ([ ]), in one pass. */
 function count(text: string): { pipes: number; marks: number } {
   let pipes = 0;
   let marks = 0;
@@ -127,7 +128,7 @@ function count(text: string): { pipes: number; marks: number } {
     const ch = text.charCodeAt(i);
     if (ch === 0x5c) i++;
     else if (ch === 0x7c) pipes++;
-    else if (ch === 0x2a || ch === 0x5f) marks++;
+    else if (ch === 0x2a || ch === 0x5f || ch === 0x7e || ch === 0x5b || ch === 0x5d) marks++;
   }
   return { pipes, marks };
 }

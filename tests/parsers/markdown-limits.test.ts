@@ -17,13 +17,15 @@ describe('refused before remark reads them', () => {
     ['a table of 300 columns', table(300, 3), 'too_large', /^table too wide \(line 1: 300 columns; the limit is 256\)$/],
     ['a table of 20,000 rows', table(7, 20_000).slice(0, 190_000), 'too_large', /^table or paragraph too long \(more than 2,000 lines without a blank line, from line 1\)$/],
     ['tables of 25,000 cells in all', `${table(50, 99)}\n`.repeat(5), 'too_large', /^tables too large together \(more than 20,000 cells by line [\d,]+\)$/],
-    ['10,000 * either side of a word', `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}\n\n${seed}`, 'too_complex', /^too many \* and _ marks in one paragraph \(more than 500 by line 1\)$/],
+    ['10,000 * either side of a word', `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}\n\n${seed}`, 'too_complex', /^too many \*, _, ~, \[ and \] in one paragraph \(more than 500 by line 1\)$/],
+    ['2,000 nested images', `${'!['.repeat(2000)}x${'](a.png)'.repeat(2000)}\n`, 'too_complex', /^too many \*, _, ~, \[ and \] in one paragraph/],
+    ['2,000 nested strikethroughs', `${'~~a '.repeat(2000)}x${' b~~'.repeat(2000)}\n`, 'too_complex', /^too many \*, _, ~, \[ and \] in one paragraph/],
     ['a word in 20,000 quotes', `${'>'.repeat(20_000)} x\n\n${seed}`, 'too_complex', /^nested too deeply \(line 1: 20,000 levels of quotes or lists; the limit is 32\)$/],
     ['a list nested 10,000 deep on one line', `${'- '.repeat(10_000)}x\n`, 'too_complex', /^nested too deeply \(line 1: 10,000 levels/],
     ['5,000 lines of `- - x`', '- - x\n'.repeat(5000), 'too_complex', /^too many lists, quotes or underlined headings for a text this long \(by line \d/],
     ['5,000 quotes each closed by a blank line', '> x\n\n'.repeat(5000), 'too_complex', /^too many lists, quotes or underlined headings/],
     ['4,000 underlined headings', 'title\n===\n\n'.repeat(4000), 'too_complex', /^too many lists, quotes or underlined headings/],
-    ['twenty paragraphs of emphasis that never pairs up', `${'*a '.repeat(250)}${'a_ '.repeat(249)}\n\n`.repeat(20), 'too_complex', /^too many \* and _ marks for one text \(by line 21\)$/],
+    ['twenty paragraphs of emphasis that never pairs up', `${'*a '.repeat(250)}${'a_ '.repeat(249)}\n\n`.repeat(20), 'too_complex', /^too many \*, _, ~, \[ and \] for one text \(by line 21\)$/],
   ] as const)('%s', async (_, text, code, message) => {
     const { ms, error } = await parse(text);
     expect(ms).toBeLessThan(QUICK_MS);
