@@ -1,6 +1,7 @@
 // File bytes → format → the parser for that format → grids. The one entry point into parsers/.
 import { detectFormat, type Format } from './detect.ts';
 import { parseDocx } from './docx.ts';
+import { stackOverflowAsError } from './errors.ts';
 import type { ParsedDocument } from './grid.ts';
 import { parseMarkdown } from './markdown.ts';
 import { decodeText } from './text.ts';
@@ -12,13 +13,17 @@ export { FilingError, asFilingError, type ErrorCode } from './errors.ts';
 
 export async function parseBytes(buf: Buffer): Promise<ParsedDocument & { format: Format }> {
   const format = detectFormat(buf);
-  switch (format) {
-    case 'docx':
-      return { format, ...(await parseDocx(buf)) };
-    case 'xlsx':
-    case 'xls':
-      return { format, ...parseWorkbook(buf) };
-    case 'md':
-      return { format, ...parseMarkdown(decodeText(buf)) };
+  try {
+    switch (format) {
+      case 'docx':
+        return { format, ...(await parseDocx(buf)) };
+      case 'xlsx':
+      case 'xls':
+        return { format, ...parseWorkbook(buf) };
+      case 'md':
+        return { format, ...parseMarkdown(decodeText(buf)) };
+    }
+  } catch (e) {
+    throw stackOverflowAsError(e);
   }
 }
