@@ -21,17 +21,20 @@ const SIGNATURES: [number[], string][] = [
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document'],
 ];
 
+/** The one wording of the file limit, for whoever checks it first (the size on disk, or the bytes). */
+export function tooLarge(size: number): FilingError {
+  return new FilingError('too_large', `file too large (${mib(size)}; limit ${mib(limits.maxFileBytes)})`);
+}
+
 export function detectFormat(buf: Buffer): Format {
   if (buf.length === 0) throw new FilingError('empty_file', 'empty file');
-  if (buf.length > limits.maxFileBytes) {
-    throw new FilingError('too_large', `file too large (${mib(buf.length)}; limit ${mib(limits.maxFileBytes)})`);
-  }
+  if (buf.length > limits.maxFileBytes) throw tooLarge(buf.length);
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) return zipFormat(buf);
   if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleFormat(buf);
   for (const [sig, what] of SIGNATURES) {
     if (startsWith(buf, sig)) throw new FilingError('unsupported_format', `not a Word, Excel or Markdown file (${what})`);
   }
-  // UTF-16 text is half NUL bytes; its byte-order mark says it is text all the same.
+  // UTF-16 text (Notepad's "Unicode") is half NUL bytes; its byte-order mark says what it is.
   if (utf16Bom(buf)) return 'md';
   if (buf.subarray(0, 8192).includes(0)) {
     throw new FilingError('unsupported_format', 'not a Word, Excel or Markdown file (binary data)');

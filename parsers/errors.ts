@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'no_form'
   | 'other_form'
   | 'invalid_record'
-  | 'unreadable';
+  | 'unreadable'
+  | 'timeout'
+  | 'memory_limit';
 
 export class FilingError extends Error {
   readonly code: ErrorCode;
@@ -23,7 +25,6 @@ export class FilingError extends Error {
   }
 }
 
-/** Any thrown thing as a FilingError: library errors become `unreadable` with their own first line. */
 export function asFilingError(e: unknown, fallback: ErrorCode = 'unreadable'): FilingError {
   if (e instanceof FilingError) return e;
   const text = e instanceof Error ? e.message : String(e);

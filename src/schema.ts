@@ -5,6 +5,34 @@ const text = z.string().min(1).nullable();
 const amount = z.number().finite().nullable();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable();
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && [null, Object.prototype].includes(Object.getPrototypeOf(v));
+
+/**
+ * A record keyed by a form's own labels. zod's z.record drops a `__proto__` key without a word, and
+ * a form may carry a field labelled so; this keeps every own key. The output is built the way
+ * JSON.parse builds an object (own data properties, `__proto__` included), so a record reads the
+ * same whether it comes from the reader, a worker thread or the store.
+ */
+function labelled<V extends z.ZodType>(value: V) {
+  const schema = z.custom<Record<string, z.input<V>>>(isPlainObject, 'expected an object').transform((input, ctx) => {
+    const entries: [string, z.output<V>][] = [];
+    for (const [key, v] of Object.entries(input)) {
+      const checked = value.safeParse(v);
+      if (checked.success) entries.push([key, checked.data]);
+      else for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+    }
+    return Object.fromEntries(entries) as Record<string, z.output<V>>;
+  });
+  // A check and a transform have no JSON Schema; the JSON they accept and give is z.record's, so the
+  // record's JSON Schema (draft 2020-12, as published) describes extras as z.record would.
+  schema._zod.toJSONSchema = () => {
+    const { $schema: _, ...json } = z.toJSONSchema(z.record(z.string(), value), { target: 'draft-2020-12' });
+    return json;
+  };
+  return schema;
+}
+
 export const Level1Code = z.enum(['output', 'cost', 'benefit', 'satisfaction', 'effect', 'influence', 'other']);
 export const Level2Code = z.enum([
   'quantity', 'quality', 'timeliness', 'cost',
@@ -53,8 +81,11 @@ export const GroupSchema = z.object({
 
 export const WarningCode = z.enum(['funding_sum', 'dates_order', 'duplicate_indicator', 'target_missing']);
 
+/** Raised when a record's shape changes in a way a consumer must know of; the feed's manifest names it. */
+export const SCHEMA_VERSION = 1;
+
 export const FilingRecordSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().regex(/^[0-9a-f]{64}:\d+$/),
   source: z.object({
     file: z.string().min(1),
@@ -77,7 +108,7 @@ export const FilingRecordSchema = z.object({
     implementingUnit: text,
     plannedStart: isoDate,
     plannedEnd: isoDate,
-    extras: z.record(z.string(), z.string().nullable()),
+    extras: labelled(z.string().nullable()),
   }).strict(),
   funding: z.object({
     unit: z.literal('万元'),
@@ -88,7 +119,7 @@ export const FilingRecordSchema = z.object({
     annualAppropriation: amount,
     priorYearCarryover: amount,
     annualOther: amount,
-    extras: z.record(z.string(), z.number().finite().nullable()),
+    extras: labelled(z.number().finite().nullable()),
   }).strict(),
   goals: z.object({
     overallPeriod: z.string().regex(/^\d{4}-\d{4}$/).nullable(),

@@ -1,29 +1,38 @@
 // The queue's commands, added to the `filings` program at the edge (bin/), so that src/ never
 // depends on the transport.
-import type { Command } from 'commander';
+import type { Queue } from 'bullmq';
+import { Option, type Command } from 'commander';
+import { CliError, EXIT } from '../src/cli/exit-codes.ts';
+import { printJson } from '../src/cli/json-output.ts';
+import type { JobInput } from '../src/import/job.ts';
 import { UploadStore } from '../src/import/uploads.ts';
+import { oneLine } from '../src/text/one-line.ts';
 import { enqueue } from './enqueue.ts';
-import { openQueue } from './queue.ts';
-import { queueStatus } from './status.ts';
+import { QueueError } from './errors.ts';
+import { withQueue } from './queue.ts';
+import { queueState, queueStatusLines } from './status.ts';
 import { runWorker } from './worker.ts';
+
+const jsonOption = () => new Option('--json', 'print the result as one JSON document on stdout (messages stay on stderr)');
 
 export function addQueueCommands(program: Command): void {
   program
     .command('enqueue')
     .description('queue files and folders for the workers (needs REDIS_URL); originals go to the upload store')
     .argument('<paths...>', 'files or folders')
-    .action(async (paths: string[]) => {
-      const queue = openQueue();
-      try {
+    .addOption(jsonOption())
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      // Redis is asked first: nothing is walked or copied for a queue that isn't there.
+      await queueCommand(async (queue) => {
         const s = await enqueue(queue, paths, new UploadStore());
-        for (const m of s.missing) process.stderr.write(`filings: ${m}: no such file or folder\n`);
+        for (const f of s.failed) process.stderr.write(`filings: ${oneLine(f.path)}: ${oneLine(f.message)}\n`);
         process.stderr.write(
-          `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done, ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
+          `filings: queued ${s.added} new, ${s.requeued} failed before and queued again, ${s.alreadyQueued} already queued or done (${s.newNames} under a new name), ${s.skipped} skipped (not Word, Excel or Markdown)\n`,
         );
-        process.exitCode = s.missing.length ? 1 : 0;
-      } finally {
-        await queue.close();
-      }
+        if (opts.json) printJson(s);
+        // As `filings import`: the run went through, and a path that could not be read makes it exit 1.
+        process.exitCode = s.failed.length ? EXIT.inputsFailed : EXIT.done;
+      });
     });
 
   program
@@ -31,18 +40,28 @@ export function addQueueCommands(program: Command): void {
     .description('run queue workers until SIGTERM (needs REDIS_URL; the store from FILINGS_DB or DATABASE_URL)')
     .option('-c, --concurrency <n>', 'jobs at once (default: the number of cores)', (v) => Number(v))
     .action(async (opts: { concurrency?: number }) => {
-      await runWorker({ concurrency: opts.concurrency });
+      // Exit outright: after a forced stop a connection to an unreachable Redis may still be retrying.
+      process.exit(await runWorker({ concurrency: opts.concurrency }));
     });
 
   program
     .command('status')
     .description('queue counts and the last failures (needs REDIS_URL)')
-    .action(async () => {
-      const queue = openQueue();
-      try {
-        process.stdout.write(`${(await queueStatus(queue)).join('\n')}\n`);
-      } finally {
-        await queue.close();
-      }
+    .addOption(jsonOption())
+    .action(async (opts: { json?: boolean }) => {
+      await queueCommand(async (queue) => {
+        const state = await queueState(queue);
+        if (opts.json) printJson(state);
+        else process.stdout.write(`${queueStatusLines(state).join('\n')}\n`);
+      });
     });
+}
+
+/** Redis unreachable, lost or not configured is an environment error: one line and exit 2. */
+async function queueCommand(run: (queue: Queue<JobInput>) => Promise<void>): Promise<void> {
+  try {
+    await withQueue(run);
+  } catch (e) {
+    throw e instanceof QueueError ? new CliError(e.code, e.message, EXIT.usage) : e;
+  }
 }

@@ -1,25 +1,39 @@
 // `filings enqueue`: keep each file in the shared upload store and add one job per file, with the
-// file's sha256 as job id, so adding the same file twice makes one job.
-import fs from 'node:fs/promises';
+// file's sha256 as job id, so adding the same file twice makes one job. The same bytes under another
+// name or path add a small job of their own that records the name (`NAME_JOB`): a name is data about
+// the file, and nothing a user gave is dropped.
 import path from 'node:path';
 import type { Queue } from 'bullmq';
 import type { JobInput } from '../src/import/job.ts';
+import { ioFailure, type PathFailure } from '../src/import/io-failure.ts';
+import { readInputFile } from '../src/import/read-input.ts';
 import { scan } from '../src/import/scan.ts';
 import { sha256Of, UploadStore } from '../src/import/uploads.ts';
+import { NAME_JOB, nameJobId } from './name-job.ts';
 
 export interface EnqueueSummary {
   added: number;
   requeued: number;
   alreadyQueued: number;
+  /** Files already queued or done whose bytes came under a name or path not seen before: the name is recorded. */
+  newNames: number;
   skipped: number;
-  missing: string[];
+  /** Paths that could not be read (the walk's failures, and files unreadable when copied), with the reason. */
+  failed: PathFailure[];
 }
 
 export async function enqueue(queue: Queue<JobInput>, paths: string[], uploads: UploadStore): Promise<EnqueueSummary> {
   const found = await scan(paths);
-  const summary: EnqueueSummary = { added: 0, requeued: 0, alreadyQueued: 0, skipped: found.skipped.length, missing: found.missing.map((m) => m.path) };
+  const summary: EnqueueSummary = { added: 0, requeued: 0, alreadyQueued: 0, newNames: 0, skipped: found.skipped.length, failed: found.failed };
   for (const file of found.files) {
-    const bytes = await fs.readFile(file);
+    let bytes: Buffer;
+    try {
+      bytes = await readInputFile(file);
+    } catch (e) {
+      // The walk only looked at a form-named file's name; a worker could not read it either.
+      summary.failed.push(ioFailure(file, e));
+      continue;
+    }
     const sha256 = sha256Of(bytes);
     await uploads.put(bytes, sha256);
     const data: JobInput = { sha256, fileName: path.basename(file), path: file, size: bytes.length };
@@ -32,6 +46,14 @@ export async function enqueue(queue: Queue<JobInput>, paths: string[], uploads: 
       summary.requeued++;
     } else if (existing && state !== 'unknown') {
       summary.alreadyQueued++;
+      if (existing.data.path !== data.path || existing.data.fileName !== data.fileName) {
+        // Its id says which name: the same name enqueued again makes no second job.
+        const id = nameJobId(data);
+        if (!(await queue.getJob(id))) {
+          await queue.add(NAME_JOB, data, { jobId: id });
+          summary.newNames++;
+        }
+      }
     } else {
       await queue.add('import', data, { jobId: sha256 });
       summary.added++;

@@ -3,6 +3,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { JobInput } from '../src/import/job.ts';
 import { QUEUE_NAME, redisOptions } from './connection.ts';
+import { lostRedis, whenReachable } from './reachable.ts';
 
 export const jobOptions: JobsOptions = {
   attempts: 6,
@@ -13,4 +14,17 @@ export const jobOptions: JobsOptions = {
 
 export function openQueue(): Queue<JobInput> {
   return new Queue<JobInput>(QUEUE_NAME, { connection: redisOptions('client'), defaultJobOptions: jobOptions });
+}
+
+/** Runs `use` on the queue once its Redis has answered; Redis unreachable or lost is a QueueError. */
+export async function withQueue<T>(use: (queue: Queue<JobInput>) => Promise<T>): Promise<T> {
+  const queue = openQueue();
+  try {
+    await whenReachable(queue);
+    return await use(queue).catch((e: unknown) => {
+      throw lostRedis(e) ?? e;
+    });
+  } finally {
+    await queue.close();
+  }
 }

@@ -1,5 +1,5 @@
 // `filings compare years` and `filings compare departments`: the auditors' comparisons, printed as
-// tables, or written to CSV files or an xlsx workbook.
+// tables, written to CSV files or an xlsx workbook, or given to programs as JSON.
 import { CompareError } from '../compare/errors.ts';
 import { compareProject, findProject } from '../compare/project-years.ts';
 import { departmentMatrix, groupSpread } from '../compare/departments-year.ts';
@@ -9,55 +9,60 @@ import { projectViews } from '../report/project-views.ts';
 import { renderViews } from '../report/terminal.ts';
 import type { ReportView } from '../report/view.ts';
 import { writeXlsxReport } from '../report/xlsx.ts';
-import { openStore } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
-import { storeOptions, type StoreFlags } from './store-options.ts';
+import { EXIT, type ExitCode } from './exit-codes.ts';
+import { printJson } from './json-output.ts';
+import { openStoreFor, type StoreFlags } from './store-options.ts';
 
 export interface OutputFlags {
   csv?: string;
   xlsx?: string;
+  json?: boolean;
 }
 
-export async function compareYearsCommand(flags: StoreFlags & OutputFlags & { project: string; department?: string }): Promise<number> {
-  return withStore(flags, async (store) => {
+// A comparison that can't be made (a CompareError) ends the command at the CLI's edge: one line, exit 1.
+export async function compareYearsCommand(flags: StoreFlags & OutputFlags & { project: string; department?: string }): Promise<ExitCode> {
+  const comparison = await withStore(flags, async (store) => {
     const ids = findProject(await store.listFilings(), { project: flags.project, department: flags.department }).map((s) => s.id);
-    return projectViews(compareProject(await store.records(ids)));
+    return compareProject(await store.records(ids));
   });
+  return output(flags, comparison, projectViews);
 }
 
-export async function compareDepartmentsCommand(flags: StoreFlags & OutputFlags & { year: number; group?: string; department?: string }): Promise<number> {
-  return withStore(flags, async (store) => {
+export async function compareDepartmentsCommand(flags: StoreFlags & OutputFlags & { year: number; group?: string; department?: string }): Promise<ExitCode> {
+  const comparison = await withStore(flags, async (store) => {
     const ids = (await store.listFilings({ year: flags.year, department: flags.department })).map((s) => s.id);
     if (ids.length === 0) throw new CompareError('no_filings', `no stored filing is for ${flags.year}${flags.department ? ` and ${flags.department}` : ''}`);
     const records = await store.records(ids);
-    const views = matrixViews(departmentMatrix(records, flags.year));
-    if (flags.group) views.push(...spreadViews(groupSpread(records, flags.year, flags.group)));
-    return views;
+    return { matrix: departmentMatrix(records, flags.year), spread: flags.group ? groupSpread(records, flags.year, flags.group) : null };
   });
+  return output(flags, comparison, ({ matrix, spread }) => [...matrixViews(matrix), ...(spread ? spreadViews(spread) : [])]);
 }
 
-async function withStore(flags: StoreFlags & OutputFlags, build: (store: Store) => Promise<ReportView[]>): Promise<number> {
-  const store = await openStore(storeOptions(flags));
-  let views: ReportView[];
+async function withStore<T>(flags: StoreFlags, build: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStoreFor(flags, 'read');
   try {
-    views = await build(store);
-  } catch (e) {
-    if (e instanceof CompareError) {
-      process.stderr.write(`filings: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    return await build(store);
   } finally {
     await store.close();
   }
+}
+
+/** The comparison as JSON on stdout, or as tables: printed, or written to CSV files or a workbook. */
+async function output<T>(flags: OutputFlags, comparison: T, toViews: (c: T) => ReportView[]): Promise<ExitCode> {
+  if (flags.json) {
+    printJson(comparison);
+    return EXIT.done;
+  }
+  const views = toViews(comparison);
   if (!flags.csv && !flags.xlsx) {
     process.stdout.write(renderViews(views));
-    return 0;
+    return EXIT.done;
   }
   if (flags.csv) for (const f of writeCsvFiles(flags.csv, views)) process.stderr.write(`filings: wrote ${f}\n`);
   if (flags.xlsx) {
     await writeXlsxReport(flags.xlsx, views);
     process.stderr.write(`filings: wrote ${flags.xlsx} (${views.length + 1} sheets)\n`);
   }
-  return 0;
+  return EXIT.done;
 }

@@ -1,14 +1,17 @@
 // `filings failures`: the files that could not be read, with their reasons, as stored.
-import { openStore } from '../store/open.ts';
-import { storeOptions, type StoreFlags } from './store-options.ts';
+import { oneLine } from '../text/one-line.ts';
+import { EXIT, type ExitCode } from './exit-codes.ts';
+import { printJson } from './json-output.ts';
+import { openStoreFor, type StoreFlags } from './store-options.ts';
 
-export async function failuresCommand(flags: StoreFlags): Promise<number> {
-  const store = await openStore(storeOptions(flags));
+export async function failuresCommand(flags: StoreFlags & { json?: boolean }): Promise<ExitCode> {
+  const store = await openStoreFor(flags, 'read');
   try {
     const rows = await store.failures();
-    for (const f of rows) process.stdout.write(`${f.failedAt}  ${f.path}: ${f.message} [${f.code}]\n`);
+    if (flags.json) printJson({ failures: rows });
+    else for (const f of rows) process.stdout.write(`${f.failedAt}  ${oneLine(f.path)}: ${oneLine(f.message)} [${f.code}]\n`);
     process.stderr.write(`filings: ${rows.length} failed file${rows.length === 1 ? '' : 's'}\n`);
-    return 0;
+    return EXIT.done;
   } finally {
     await store.close();
   }

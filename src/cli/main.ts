@@ -1,5 +1,6 @@
 // The `filings` command line. Each subcommand lives in its own module; this file only wires them.
-// bin/filings.js adds the queue's commands (workers/) and runs it.
+// bin/filings.js adds the queue's commands (workers/) and runs it. Exit codes: exit-codes.ts.
+import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXPORT_FORMATS } from '../export/table-writer.ts';
 import { compareDepartmentsCommand, compareYearsCommand } from './compare.ts';
@@ -7,11 +8,21 @@ import { exportCommand } from './export.ts';
 import { failuresCommand } from './failures.ts';
 import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
+import { migrateCommand } from './migrate.ts';
 import { parseCommand } from './parse.ts';
+
+const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export const program = new Command('filings')
   .description('Read budget performance-target filing forms (Word, Excel, Markdown) into validated records')
-  .showHelpAfterError();
+  .version(version, '-V, --version', 'print the version of filings')
+  .showHelpAfterError()
+  // Commander exits 1 on a usage error, which the exit-code table keeps for failed inputs: it throws
+  // instead (here, before any subcommand exists, so that every one inherits it) and the edge decides.
+  .exitOverride();
+
+/** One JSON document on stdout instead of the text output; messages stay on stderr. */
+export const jsonOption = () => new Option('--json', 'print the result as one JSON document on stdout (messages stay on stderr)');
 
 program
   .command('parse')
@@ -20,6 +31,14 @@ program
   .option('-v, --verbose', 'tell on stderr what the reader repaired or could not read')
   .action(async (files: string[], opts: { verbose?: boolean }) => {
     process.exitCode = await parseCommand(files, opts);
+  });
+
+program
+  .command('schema')
+  .description('print the JSON Schema of the records that parse prints and the store holds (docs/record.md explains it)')
+  .action(async () => {
+    const { recordJsonSchemaText } = await import('../schema-json.ts');
+    process.stdout.write(recordJsonSchemaText());
   });
 
 const storeFlags = (cmd: Command) =>
@@ -33,7 +52,7 @@ storeFlags(
     .description('import files and folders (recursively) into the store; stored files are skipped')
     .argument('<paths...>', 'files or folders')
     .option('-v, --verbose', 'also tell what the reader repaired, per file')
-    .option('--strict', 'exit 1 when any file failed (failures are listed and stored either way)'),
+    .addOption(jsonOption()),
 ).action(async (paths: string[], opts) => {
   process.exitCode = await importCommand(paths, opts);
 });
@@ -41,14 +60,24 @@ storeFlags(
 storeFlags(
   program
     .command('reparse')
-    .description('read the stored originals again with the current reader and update their records')
-    .option('--failed', 'only the files whose last import failed'),
+    .description('read the stored originals again with the current reader and update the records that changed')
+    .option('--failed', 'only the files whose last import failed')
+    .addOption(jsonOption()),
 ).action(async (opts) => {
   process.exitCode = await importCommand([], { ...opts, reparse: opts.failed ? 'failed' : 'all' });
 });
 
-storeFlags(program.command('failures').description('list the files that could not be read, with the reason')).action(async (opts) => {
+storeFlags(
+  program
+    .command('failures')
+    .description('list the files that could not be read, with the reason')
+    .addOption(jsonOption()),
+).action(async (opts) => {
   process.exitCode = await failuresCommand(opts);
+});
+
+storeFlags(program.command('migrate').description('bring an existing store up to date after an upgrade of filings')).action(async (opts) => {
+  process.exitCode = await migrateCommand(opts);
 });
 
 
@@ -59,7 +88,8 @@ const year = (v: string): number => {
 const outputFlags = (cmd: Command) =>
   cmd
     .option('--csv <file>', 'write CSV instead of printing (one file per table: FILE, then FILE.<table>.csv)')
-    .option('--xlsx <file>', 'write an Excel workbook instead of printing (one sheet per table, and notes)');
+    .option('--xlsx <file>', 'write an Excel workbook instead of printing (one sheet per table, and notes)')
+    .addOption(jsonOption().conflicts(['csv', 'xlsx']));
 
 storeFlags(
   program
@@ -69,7 +99,8 @@ storeFlags(
     .option('--department <name|code>', 'part of the department name, or its code')
     .option('--project <name>', 'part of the project name')
     .option('--level1 <label|code>', 'with an indicator under this level 1 (产出指标, output, …)')
-    .option('--level2 <label|code>', 'with an indicator under this level 2 (成本指标, cost, …)'),
+    .option('--level2 <label|code>', 'with an indicator under this level 2 (成本指标, cost, …)')
+    .addOption(jsonOption()),
 ).action(async (opts) => {
   process.exitCode = await listCommand(opts);
 });
@@ -106,8 +137,9 @@ storeFlags(
     .command('export')
     .description('write the filings and indicators stored or changed since the last export to DIR (the warehouse feed)')
     .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
-    .requiredOption('--out <dir>', 'folder that receives one batch folder per run')
-    .option('--full', 'export everything stored, not only what changed since the last export'),
+    .requiredOption('--out <dir>', 'the feed\'s folder: one feed (one format) per folder, one batch folder per run')
+    .option('--full', 'write a full snapshot of the store, not only what changed since the last export')
+    .addOption(jsonOption()),
 ).action(async (opts) => {
   process.exitCode = await exportCommand(opts);
 });

@@ -1,6 +1,7 @@
 // Progress for long imports: a bar on a terminal, plain periodic lines in logs and cron mail.
 import cliProgress from 'cli-progress';
 import type { ImportProgress } from '../import/run.ts';
+import { oneLine } from '../text/one-line.ts';
 
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): { update(p: ImportProgress): void; stop(): void } {
   if (stream.isTTY) {
@@ -13,7 +14,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
       update(p) {
         if (!started) bar.start(p.total, 0, { file: '' });
         started = true;
-        bar.update(p.done, { file: p.file.slice(-40) });
+        bar.update(p.done, { file: oneLine(p.file).slice(-40) });
       },
       stop: () => bar.stop(),
     };

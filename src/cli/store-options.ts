@@ -1,6 +1,7 @@
 // Where the store and the originals live: flags first, then the environment, then ./data. Which
 // database that means is decided once, by the store's own rule (storeTarget).
-import { storeTarget } from '../store/open.ts';
+import { openStore, storeTarget, type OpenMode } from '../store/open.ts';
+import type { Store } from '../store/store.ts';
 
 export interface StoreFlags {
   db?: string;
@@ -13,4 +14,9 @@ export function storeOptions(flags: StoreFlags): { db?: string; databaseUrl?: st
     ...(target.kind === 'postgres' ? { databaseUrl: target.url } : { db: target.file }),
     uploadsDir: flags.uploads ?? process.env.FILINGS_UPLOADS ?? './data/uploads',
   };
+}
+
+/** The store the flags name, opened as the command may (OpenMode: only import and worker create one). */
+export function openStoreFor(flags: StoreFlags, mode: OpenMode): Promise<Store> {
+  return openStore(storeOptions(flags), mode);
 }

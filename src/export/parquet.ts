@@ -1,6 +1,10 @@
-// A feed table as Parquet through hyparquet-writer: every column OPTIONAL with its logical type (UTF8
-// text, INT32, INT64, DOUBLE, DATE, TIMESTAMP in milliseconds UTC), Snappy-compressed, one row group
-// per page of the export so memory stays bounded by the page, not the table.
+// A feed table as Parquet through hyparquet-writer: every column OPTIONAL with its logical type (STRING,
+// INT32, INT64, DOUBLE, DATE, TIMESTAMP in milliseconds adjusted to UTC, JSON), Snappy-compressed, one
+// row group per page of the export so memory stays bounded by the page, not the table.
+// Each annotated column carries both the LogicalType and the ConvertedType it corresponds to: readers
+// go by the LogicalType (so DuckDB reads our timestamps as TIMESTAMP WITH TIME ZONE, which it does not
+// for TIMESTAMP_MILLIS alone), and the format's compatibility rules ask writers to keep the
+// ConvertedType for readers that predate LogicalType; TIMESTAMP_MILLIS means UTC-adjusted too.
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { FeedColumns, FeedRow, FeedType } from '../store/feed-rows.ts';
 import { DurableFile } from './durable.ts';
@@ -9,12 +13,13 @@ import type { TableWriter } from './table-writer.ts';
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
 
 const ELEMENT: Record<FeedType, Omit<SchemaElement, 'name'>> = {
-  string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
+  string: { type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' } },
   int: { type: 'INT32' },
   bigint: { type: 'INT64' },
   double: { type: 'DOUBLE' },
-  date: { type: 'INT32', converted_type: 'DATE' },
-  timestamp: { type: 'INT64', converted_type: 'TIMESTAMP_MILLIS' },
+  date: { type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' } },
+  timestamp: { type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' } },
+  json: { type: 'BYTE_ARRAY', converted_type: 'JSON', logical_type: { type: 'JSON' } },
 };
 
 const DAY_MS = 86_400_000;
@@ -28,6 +33,10 @@ function columnData(type: FeedType, values: unknown[]): unknown[] {
       return values.map((v) => (v === null ? null : Date.parse(`${v as string}T00:00:00Z`) / DAY_MS));
     case 'timestamp':
       return values.map((v) => (v === null ? null : BigInt((v as Date).getTime())));
+    case 'json':
+      // The writer serialises JSON columns itself; handing it our text would write a JSON string.
+      // Our text is JSON.stringify output, so parsing and stringifying again gives the same bytes.
+      return values.map((v) => (v === null ? null : JSON.parse(v as string)));
     default:
       return values;
   }
@@ -59,7 +68,7 @@ export async function openParquet<C extends FeedColumns>(file: string, columns: 
     async close() {
       await writer.finish();
       await drain();
-      await out.close();
+      return out.close();
     },
   };
 }

@@ -10,14 +10,15 @@ type Funding = FilingRecord['funding'];
 export function readFunding(entries: FundingEntry[], unit: AmountUnit, extras: Record<string, string | null>): Funding {
   const funding: Funding = {
     unit: '万元', total: null, fiscal: null, other: null, annualTotal: null, annualAppropriation: null,
-    priorYearCarryover: null, annualOther: null, extras: {},
+    // Keyed by the form's own labels: without a prototype, `__proto__` is a label like any other.
+    priorYearCarryover: null, annualOther: null, extras: Object.create(null),
   };
   const all = entries.flatMap((e) => [e, ...proseEntries(e)]);
-  const anchors = all.filter((e) => e.key in FUNDING_LABELS);
+  const anchors = all.filter((e) => FUNDING_LABELS.has(e.key));
   for (const e of all) {
     const text = e.value;
-    let field: FundingField | undefined = FUNDING_LABELS[e.key];
-    if (!field && FUNDING_SHARED[e.key]) field = FUNDING_SHARED[e.key][blockOf(e, anchors)];
+    const shared = FUNDING_SHARED.get(e.key);
+    const field: FundingField | undefined = FUNDING_LABELS.get(e.key) ?? shared?.[blockOf(e, anchors)];
     const amount = parseAmount(text, unit);
     if (e.fromProse && !field && amount == null) continue;
     if (field) {
@@ -51,7 +52,7 @@ function proseEntries(e: FundingEntry): FundingEntry[] {
 function blockOf(entry: FundingEntry, anchors: FundingEntry[]): 'whole' | 'annual' {
   const sameColumnAbove = anchors.filter((a) => a.c === entry.c && a.r <= entry.r).sort((a, b) => b.r - a.r)[0];
   const nearest = sameColumnAbove ?? [...anchors].sort((a, b) => dist(a, entry) - dist(b, entry))[0];
-  return nearest ? FUNDING_BLOCK(FUNDING_LABELS[nearest.key]) : 'whole';
+  return nearest ? FUNDING_BLOCK(FUNDING_LABELS.get(nearest.key)!) : 'whole';
 }
 
 const dist = (a: FundingEntry, b: FundingEntry) => Math.abs(a.c - b.c) * 3 + Math.abs(a.r - b.r);

@@ -32,8 +32,8 @@ const UNIT_NOTE = /^(?:金额)?单位[:：]\s*(万元|元)$/u;
 
 export function isKnownLabel(key: string): boolean {
   return (
-    key in PROJECT_LABELS || key in DATE_LABELS || PERIOD_LABEL.test(key) || key in FUNDING_LABELS || key in FUNDING_SHARED ||
-    key in GOAL_LABELS || SECTION_LABELS.has(key) || key in COLUMN_HEADERS || level1Of(key) !== undefined || level2Of(key) !== undefined
+    PROJECT_LABELS.has(key) || DATE_LABELS.has(key) || PERIOD_LABEL.test(key) || FUNDING_LABELS.has(key) || FUNDING_SHARED.has(key) ||
+    GOAL_LABELS.has(key) || SECTION_LABELS.has(key) || COLUMN_HEADERS.has(key) || level1Of(key) !== undefined || level2Of(key) !== undefined
   );
 }
 
@@ -42,7 +42,9 @@ const looksLikeLabel = (cell: Cell | undefined) => !!cell?.text && (isKnownLabel
 export function emptyProject(): FilingRecord['project'] {
   return {
     name: null, category: null, nature: null, attribute: null, department: null, departmentCode: null,
-    implementingUnit: null, plannedStart: null, plannedEnd: null, extras: {},
+    implementingUnit: null, plannedStart: null, plannedEnd: null,
+    // Keyed by the form's own labels: without a prototype, `__proto__` or `constructor` is a label like any other.
+    extras: Object.create(null),
   };
 }
 
@@ -99,14 +101,14 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
   };
 
   if (UNIT_NOTE.test(cell.text.replace(/\s+/g, ''))) return view.use(cell);
-  const field = PROJECT_LABELS[key];
+  const field = PROJECT_LABELS.get(key);
   if (field) {
     view.use(cell);
     const v = value();
     setProject(out.project, field, v?.text ?? null);
     return;
   }
-  const dateField = DATE_LABELS[key];
+  const dateField = DATE_LABELS.get(key);
   if (dateField) {
     view.use(cell);
     const v = value();
@@ -133,19 +135,19 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
     } else out.project.extras[extraKey(cell.text)] = v?.text ?? null;
     return;
   }
-  if (key in FUNDING_LABELS || key in FUNDING_SHARED) {
+  if (FUNDING_LABELS.has(key) || FUNDING_SHARED.has(key)) {
     view.use(cell);
     out.funding.push({ label: cell.text, key, r: cell.r, c: cell.c, value: value()?.text ?? null });
     return;
   }
-  const goal = GOAL_LABELS[key];
+  const goal = GOAL_LABELS.get(key);
   if (goal) {
     view.use(cell);
     periodIn(cell.text);
     readGoal(view, cell, goal, out);
     return;
   }
-  if (SECTION_LABELS.has(key) || key in COLUMN_HEADERS) {
+  if (SECTION_LABELS.has(key) || COLUMN_HEADERS.has(key)) {
     view.use(cell);
     if (/绩效目标/u.test(key)) periodIn(cell.text);
     // 绩效目标 | <text> (鄂州-style): the heading holds the form's one goal text itself.

@@ -57,7 +57,7 @@ function partTitleOf(view: FormView, r: number, partTitles: Map<number, string>)
     if (cells.length === 1 && /绩效指标/u.test(cells[0].text)) texts.push(cells[0].text);
     if (cells.length) break;
   }
-  for (const c of view.row(r)) if (c.text && !COLUMN_HEADERS[c.key] && /绩效指标/u.test(c.text)) texts.push(c.text);
+  for (const c of view.row(r)) if (c.text && !COLUMN_HEADERS.has(c.key) && /绩效指标/u.test(c.text)) texts.push(c.text);
   return texts.join(' ');
 }
 
@@ -70,7 +70,7 @@ export function readColumns(view: FormView, r: number, partTitle = ''): Columns 
     return byHorizon.get(h)!;
   };
   for (const cell of view.row(r)) {
-    const role: ColumnRole | undefined = COLUMN_HEADERS[cell.key];
+    const role: ColumnRole | undefined = COLUMN_HEADERS.get(cell.key);
     if (!role) {
       if (cell.text && SECTION_LABELS.has(cell.key)) view.use(cell);
       continue;
@@ -123,7 +123,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
     if (view.isBlankRow(r)) continue;
     const cells = view.row(r).filter((c) => c.text);
     const first = cells[0];
-    if (cells.some((c) => COLUMN_HEADERS[c.key] === 'level1') && cells.filter((c) => COLUMN_HEADERS[c.key]).length >= 2) {
+    if (cells.some((c) => COLUMN_HEADERS.get(c.key) === 'level1') && cells.filter((c) => COLUMN_HEADERS.has(c.key)).length >= 2) {
       columns = readColumns(view, r, partTitleOf(view, r, partTitles));
       level1 = null;
       level2.clear();
@@ -157,7 +157,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
       const known = level2Of(cell.key)!;
       if (!level1Given && known.under.length === 1 && level1?.code !== known.under[0] && !(level1 && known.under.includes(level1.code))) {
         const code = known.under[0];
-        const label = Object.keys(LEVEL1).find((k) => LEVEL1[k] === code)!;
+        const label = [...LEVEL1].find(([, c]) => c === code)![0];
         notes.push(`row ${r + 1}: ${cleanLabel(cell.text)} belongs under ${label}; filled in the level 1`);
         level1 = { label, code };
         level2.clear();

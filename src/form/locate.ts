@@ -17,7 +17,7 @@ export interface FormRegion {
   partTitles: Map<number, string>;
 }
 
-const isNameLabel = (key: string) => PROJECT_LABELS[key] === 'name';
+const isNameLabel = (key: string) => PROJECT_LABELS.get(key) === 'name';
 
 /** Rows holding a 项目名称 label. */
 function nameRows(grid: Grid): number[] {
@@ -28,7 +28,7 @@ function nameRows(grid: Grid): number[] {
 export function indicatorHeaderRows(grid: Grid): number[] {
   return onceFor(grid, 'headerRows', ({ key }) =>
     key.flatMap((row, r) => {
-      const roles = row.map((k) => (k ? COLUMN_HEADERS[k] : undefined)).filter(Boolean);
+      const roles = row.map((k) => (k ? COLUMN_HEADERS.get(k) : undefined)).filter(Boolean);
       return roles.some((x) => x === 'level1' || x === 'level2') && roles.length >= 2 ? [r] : [];
     }),
   );

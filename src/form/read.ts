@@ -1,6 +1,6 @@
 // One located form → one record (not yet validated). The steps, top to bottom of the table:
 // title and year, header fields, the indicator block, footer lines, then the funding block and checks.
-import type { FilingRecord } from '../schema.ts';
+import { SCHEMA_VERSION, type FilingRecord } from '../schema.ts';
 import { checkRecord } from './checks.ts';
 import { readFunding } from './funding.ts';
 import { readHeader } from './header.ts';
@@ -17,7 +17,7 @@ const range = (from: number, to: number) => Array.from({ length: Math.max(0, to 
 export function readForm(region: FormRegion, source: Source): { record: FilingRecord; notes: string[] } {
   const view = new FormView(region.grid);
   const headerRow = indicatorHeaderRows(region.grid)[0] ?? view.height;
-  const firstField = range(0, headerRow).find((r) => view.row(r).some((c) => c.key in PROJECT_LABELS)) ?? headerRow;
+  const firstField = range(0, headerRow).find((r) => view.row(r).some((c) => PROJECT_LABELS.has(c.key))) ?? headerRow;
 
   const title = readTitle(view, region.grid.before, firstField);
   const header = readHeader(view, range(0, headerRow), region.grid.before);
@@ -31,7 +31,7 @@ export function readForm(region: FormRegion, source: Source): { record: FilingRe
   const fiscalYear = title.year ?? (project.plannedStart ? Number(project.plannedStart.slice(0, 4)) : null);
 
   const record: FilingRecord = {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: `${source.sha256}:${source.formIndex}`,
     source,
     form: { title: title.title, fiscalYear },

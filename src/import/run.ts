@@ -1,15 +1,16 @@
-// The embedded import: files and folders → upload store → a pool of worker threads running the
-// import job → the store. Resumable (stored files are skipped by content) and interruptible.
-import fs from 'node:fs/promises';
-import os from 'node:os';
+// The embedded import: files and folders → upload store → the import job, its reading on a pool of
+// reader threads (one per core, each file under a deadline and a memory ceiling) → the store.
+// Resumable (stored files are skipped by content) and interruptible.
 import path from 'node:path';
-import { Piscina } from 'piscina';
-import { limits } from '../../parsers/limits.ts';
 import type { ErrorCode } from '../../parsers/errors.ts';
+import { createReaderPool } from '../guard/reader-pool.ts';
+import type { ReadLimits } from '../guard/limits.ts';
 import { openStore } from '../store/open.ts';
-import type { JobInput, JobResult } from './job.ts';
+import type { UploadInfo } from '../store/store.ts';
+import { importFile, type JobInput, type JobResult } from './job.ts';
+import { ioFailure } from './io-failure.ts';
+import { readInputFile } from './read-input.ts';
 import { scan } from './scan.ts';
-import type { ThreadTask } from './thread-job.ts';
 import { sha256Of, UploadStore } from './uploads.ts';
 
 export interface ImportOptions {
@@ -17,6 +18,8 @@ export interface ImportOptions {
   databaseUrl?: string;
   uploadsDir?: string;
   threads?: number;
+  /** Per-file deadline and memory ceiling (default: FILINGS_FILE_TIMEOUT_S, FILINGS_FILE_MEMORY_MB). */
+  readLimits?: ReadLimits;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   /** Read stored originals again (reparse) instead of files on disk. */
@@ -48,18 +51,15 @@ const RETRIES = 3;
 export async function runImport(paths: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
   const uploads = new UploadStore(opts.uploadsDir);
-  const store = await openStore({ db: opts.db, databaseUrl: opts.databaseUrl });
+  // A reparse reads what an import stored: with no store there is nothing to read, and none is made.
+  const store = await openStore({ db: opts.db, databaseUrl: opts.databaseUrl }, opts.reparse ? 'upgrade' : 'create');
   const summary: ImportSummary = {
     files: 0, skipped: 0, storedFiles: 0, storedForms: 0, writtenForms: 0, present: 0, failed: [], interrupted: false, seconds: 0, messages: [],
   };
-  const threads = Math.max(1, opts.threads ?? os.availableParallelism());
-  const pool = new Piscina<ThreadTask, JobResult>({
-    filename: new URL('./thread.mjs', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-  });
+  const readers = createReaderPool({ threads: opts.threads, limits: opts.readLimits });
+  const deps = { store, uploads, read: readers.read };
   try {
-    let jobs: AsyncIterable<JobInput | { path: string; duplicate: true } | { path: string; failure: { code: ErrorCode; message: string } }>;
+    let jobs: AsyncIterable<JobInput | { path: string; copy: UploadInfo } | { path: string; failure: { code: ErrorCode; message: string } }>;
     let total: number;
     if (opts.reparse) {
       const stored = await store.uploads(opts.reparse);
@@ -70,13 +70,17 @@ export async function runImport(paths: string[], opts: ImportOptions = {}): Prom
     } else {
       const found = await scan(paths);
       summary.skipped = found.skipped.length;
-      for (const m of found.missing) summary.failed.push({ path: m.path, code: 'unreadable', message: m.reason });
+      for (const f of found.failed) {
+        await store.recordFailure({ ...f, sha256: null });
+        summary.failed.push(f);
+      }
       total = found.files.length;
       jobs = prepare(found.files, uploads);
     }
     summary.files = total;
     let done = 0;
     const inFlight = new Set<Promise<void>>();
+    const firstOf = new Map<string, Promise<void>>();
     for await (const job of jobs) {
       if (opts.signal?.aborted) {
         summary.interrupted = true;
@@ -84,52 +88,64 @@ export async function runImport(paths: string[], opts: ImportOptions = {}): Prom
       }
       const task = (async () => {
         let result: JobResult;
-        if ('duplicate' in job) {
-          result = { status: 'present', forms: 0 };
+        if ('copy' in job) {
+          // Its name is recorded after the first file of these bytes is stored, whose name stays the upload's.
+          await firstOf.get(job.copy.sha256)?.catch(() => {});
+          result = await withRetries(() => store.recordUpload(job.copy)).then(
+            () => ({ status: 'present' as const, forms: 0 }),
+            (e: Error) => ({ status: 'failed' as const, code: 'unreadable' as const, message: `could not be stored: ${e.message}` }),
+          );
         } else if ('failure' in job) {
           await store.recordFailure({ path: job.path, sha256: null, ...job.failure });
           result = { status: 'failed', ...job.failure };
         } else {
-          result = await withRetries(() =>
-            pool.run({ input: job, db: opts.db, databaseUrl: opts.databaseUrl, uploadsDir: uploads.root }),
-          ).catch((e: Error) => ({ status: 'failed' as const, code: 'unreadable' as const, message: `could not be stored: ${e.message}` }));
+          result = await withRetries(() => importFile(job, deps)).catch((e: Error) => ({
+            status: 'failed' as const,
+            code: 'unreadable' as const,
+            message: `could not be stored: ${e.message}`,
+          }));
         }
         tally(summary, job.path, result);
         opts.onProgress?.({ total, done: ++done, file: job.path, result: result.status });
       })();
       inFlight.add(task);
+      if ('sha256' in job) firstOf.set(job.sha256, task);
       task.finally(() => inFlight.delete(task));
-      if (inFlight.size >= threads * 2) await Promise.race(inFlight);
+      // Enough files in hand to keep every reader busy while the store writes the last one.
+      if (inFlight.size >= readers.threads * 2) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
     if (opts.signal?.aborted) summary.interrupted = true;
   } finally {
-    await pool.destroy();
+    await readers.close();
     await store.close();
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
 
-/** Reads, hashes and keeps each file's bytes; too large a file is refused without reading it. */
+/** Reads, hashes and keeps each file's bytes; a file that can't be read fails alone, unread if too large. */
 async function* prepare(files: string[], uploads: UploadStore) {
   const seen = new Set<string>();
   for (const file of files) {
-    const { size } = await fs.stat(file);
-    if (size > limits.maxFileBytes) {
-      yield { path: file, failure: { code: 'too_large' as const, message: `file too large (${Math.round(size / 1048576)} MB)` } };
+    let bytes: Buffer;
+    try {
+      bytes = await readInputFile(file);
+    } catch (e) {
+      const { code, message } = ioFailure(file, e);
+      yield { path: file, failure: { code, message } };
       continue;
     }
-    const bytes = await fs.readFile(file);
     const sha256 = sha256Of(bytes);
+    const upload: UploadInfo = { sha256, fileName: path.basename(file), path: file, size: bytes.length };
     // The same content twice in one run (a copy under another name) is read once.
     if (seen.has(sha256)) {
-      yield { path: file, duplicate: true as const };
+      yield { path: file, copy: upload };
       continue;
     }
     seen.add(sha256);
     await uploads.put(bytes, sha256);
-    yield { sha256, fileName: path.basename(file), path: file, size } satisfies JobInput;
+    yield upload satisfies JobInput;
   }
 }
 

@@ -1,5 +1,8 @@
 // Views as plain text tables for a terminal: a title, aligned columns (CJK counted double), the
-// marks spelled out after the value so that nothing depends on colour, then the notes.
+// marks spelled out after the value so that nothing depends on colour, then the notes. Every text
+// (from forms, file names) is shown with its control characters escaped (terminal-safe.ts): the
+// only line breaks and escapes the terminal gets are the table's own.
+import { terminalText } from '../text/terminal-safe.ts';
 import { displayWidth, padEnd, padStart } from './text-width.ts';
 import type { Mark, ReportCell, ReportView } from './view.ts';
 
@@ -28,17 +31,17 @@ export function formatNumber(n: number): string {
 }
 
 export function renderView(view: ReportView): string {
-  const head = view.columns.map((c) => c.header);
-  const body = view.rows.map((r) => r.map(cellText));
+  const head = view.columns.map((c) => terminalText(c.header));
+  const body = view.rows.map((r) => r.map((c) => terminalText(cellText(c))));
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells
       .map((s, i) => (view.columns[i].type === 'number' ? padStart(s, widths[i]) : padEnd(s, widths[i])))
       .join('  ')
       .trimEnd();
-  const out = [view.title, '', line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
+  const out = [terminalText(view.title), '', line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
   if (view.rows.length === 0) out.push('(none)');
-  if (view.notes.length) out.push('', ...view.notes.map((n) => `  ${n}`));
+  if (view.notes.length) out.push('', ...view.notes.map((n) => `  ${terminalText(n)}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -47,7 +50,8 @@ export function renderViews(views: ReportView[]): string {
 }
 
 /** Bare aligned columns, no title or header: a listing. */
-export function renderTable(lines: string[][]): string {
+export function renderTable(rows: string[][]): string {
+  const lines = rows.map((l) => l.map(terminalText));
   const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => displayWidth(l[i]))));
   return lines.map((l) => `${l.map((s, i) => padEnd(s, widths[i])).join('  ').trimEnd()}\n`).join('');
 }

@@ -7,9 +7,12 @@
 // and their cell formats appended to xl/styles.xml, an `s` attribute on each styled cell, and a
 // frozen pane in each sheet's view. Each edit checks that it found what it edits, so a SheetJS
 // release that writes these parts differently fails loudly instead of losing the styling.
+// Texts (headers and notes too) are written so that Excel takes none for a formula when the auditor
+// edits a cell (spreadsheet-safe.ts).
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
+import { spreadsheetText } from '../text/spreadsheet-safe.ts';
 import { displayWidth } from './text-width.ts';
 import { MARK_MEANING, type Mark, type ReportCell, type ReportView } from './view.ts';
 
@@ -40,7 +43,10 @@ export async function xlsxReport(views: ReportView[]): Promise<Buffer> {
   const wb = XLSX.utils.book_new();
   const marked: Map<string, Mark>[] = [];
   for (const view of all) {
-    const aoa = [view.columns.map((c) => c.header), ...view.rows.map((r) => r.map((c) => c.value ?? (c.mark ? '' : null)))];
+    const aoa = [
+      view.columns.map((c) => spreadsheetText(c.header)),
+      ...view.rows.map((r) => r.map((c) => (typeof c.value === 'string' ? spreadsheetText(c.value) : (c.value ?? (c.mark ? '' : null))))),
+    ];
     const ws = XLSX.utils.aoa_to_sheet(aoa);
     const last = XLSX.utils.encode_cell({ r: view.rows.length, c: view.columns.length - 1 });
     ws['!autofilter'] = { ref: `A1:${last}` };

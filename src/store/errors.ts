@@ -26,3 +26,28 @@ export class ExportCursorMoved extends StoreError {
     this.name = 'ExportCursorMoved';
   }
 }
+
+/**
+ * A command that reads the store found none where it looked (no SQLite file, or one without our
+ * tables; a PostgreSQL database without them). Kept apart from other store errors so that a cron job
+ * pointed at the wrong place fails instead of reporting an empty store as success.
+ */
+export class NoStoreError extends StoreError {
+  readonly code = 'no_store';
+  constructor(readonly where: string) {
+    super(`no store at ${where}`);
+    this.name = 'NoStoreError';
+  }
+}
+
+/** The store's schema is older than this program and the command may not upgrade it. */
+export class StoreOutdatedError extends StoreError {
+  readonly code = 'store_outdated';
+  constructor(
+    readonly where: string,
+    readonly pending: string[],
+  ) {
+    super(`the store at ${where} needs upgrading (pending migrations: ${pending.join(', ')})`);
+    this.name = 'StoreOutdatedError';
+  }
+}

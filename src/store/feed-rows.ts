@@ -1,12 +1,20 @@
 // The two flat tables of the warehouse feed (and the list of removed forms), as the store hands them
 // out: every column with its type, once, so each export format writes the same typed columns.
+// Together the two tables hold the whole record: what has no flat column of its own (extras, empty
+// groups, unmapped cells, warnings with their messages) travels as JSON text, so nothing the reader
+// found is lost on the way to the warehouse.
 import type { FilingRecord } from '../schema.ts';
+import { canonicalJson } from './canonical-json.ts';
 import type { Row } from './rows.ts';
 
-export type FeedType = 'string' | 'int' | 'bigint' | 'double' | 'date' | 'timestamp';
+export type FeedType = 'string' | 'int' | 'bigint' | 'double' | 'date' | 'timestamp' | 'json';
 
-/** A date is ISO `YYYY-MM-DD` text (a calendar day has no time zone); a timestamp is a Date. */
-export type FeedValue<T extends FeedType> = T extends 'string' | 'date' ? string : T extends 'timestamp' ? Date : number;
+/**
+ * A date is ISO `YYYY-MM-DD` text (a calendar day has no time zone); a timestamp is a Date; json is
+ * the JSON text of the record's value, keys sorted, so both stores write the same bytes (JSONB
+ * reorders keys).
+ */
+export type FeedValue<T extends FeedType> = T extends 'string' | 'date' | 'json' ? string : T extends 'timestamp' ? Date : number;
 
 export type FeedColumns = Readonly<Record<string, FeedType>>;
 export type FeedRow<C extends FeedColumns> = { -readonly [K in keyof C]: FeedValue<C[K]> | null };
@@ -30,6 +38,8 @@ export const FEED_FILING_COLUMNS = {
   attribute: 'string',
   planned_start: 'date',
   planned_end: 'date',
+  // project.extras: rows of the form's header that have no column of their own, label → text.
+  project_extras: 'json',
   funding_total: 'double',
   funding_fiscal: 'double',
   funding_other: 'double',
@@ -37,14 +47,15 @@ export const FEED_FILING_COLUMNS = {
   annual_appropriation: 'double',
   prior_year_carryover: 'double',
   annual_other: 'double',
+  // funding.extras: funding lines that have no column of their own, label → 万元.
+  funding_extras: 'json',
   goals_overall_period: 'string',
   goals_overall: 'string',
   goals_annual: 'string',
   indicator_count: 'int',
-  // `level1_code.level2_code` of each group the form lists with no indicator, comma-separated.
-  empty_groups: 'string',
-  // The record's warning codes, comma-separated.
-  warnings: 'string',
+  empty_groups: 'json',
+  unmapped: 'json',
+  warnings: 'json',
   imported_at: 'timestamp',
   updated_at: 'timestamp',
 } as const satisfies FeedColumns;
@@ -80,6 +91,16 @@ export const FEED_REMOVAL_COLUMNS = {
   removed_at: 'timestamp',
 } as const satisfies FeedColumns;
 
+// Every name a content was imported under: data about the file (its sha256), not about its forms.
+export const FEED_NAME_COLUMNS = {
+  seq: 'bigint',
+  sha256: 'string',
+  file_name: 'string',
+  path: 'string',
+  first_seen: 'timestamp',
+} as const satisfies FeedColumns;
+
+export type FeedName = FeedRow<typeof FEED_NAME_COLUMNS>;
 export type FeedFiling = FeedRow<typeof FEED_FILING_COLUMNS>;
 export type FeedIndicator = FeedRow<typeof FEED_INDICATOR_COLUMNS>;
 export type FeedRemoval = FeedRow<typeof FEED_REMOVAL_COLUMNS>;
@@ -97,6 +118,7 @@ function coerce(type: FeedType, v: unknown): string | number | Date | null {
   switch (type) {
     case 'string':
     case 'date':
+    case 'json':
       return String(v);
     case 'timestamp':
       return v instanceof Date ? v : new Date(String(v));
@@ -113,14 +135,16 @@ export function toFeedRow<C extends FeedColumns>(columns: C, row: Row): FeedRow<
 
 export function toFeedFiling(row: Row): FeedFiling {
   const record = (typeof row.record_json === 'string' ? JSON.parse(row.record_json) : row.record_json) as FilingRecord;
-  const list = (xs: string[]) => (xs.length ? xs.join(',') : null);
   return toFeedRow(FEED_FILING_COLUMNS, {
     ...row,
+    project_extras: canonicalJson(record.project.extras),
+    funding_extras: canonicalJson(record.funding.extras),
     goals_overall_period: record.goals.overallPeriod,
     goals_overall: record.goals.overall,
     goals_annual: record.goals.annual,
     indicator_count: record.indicators.length,
-    empty_groups: list(record.emptyGroups.map((g) => `${g.level1Code ?? 'other'}.${g.level2Code}`)),
-    warnings: list([...new Set(record.warnings.map((w) => w.code))]),
+    empty_groups: canonicalJson(record.emptyGroups),
+    unmapped: canonicalJson(record.unmapped),
+    warnings: canonicalJson(record.warnings),
   });
 }

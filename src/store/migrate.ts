@@ -2,6 +2,7 @@
 // the bookkeeping (which ran, in which order); the caller holds the lock and the transaction around
 // it, because umzug itself does not guard against two processes migrating at once.
 import { Umzug } from 'umzug';
+import { NoStoreError, StoreOutdatedError } from './errors.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 /** The migrations table, the same in both dialects; created before umzug looks at it. */
@@ -35,4 +36,23 @@ export async function runMigrations(db: MigrationConnection): Promise<string[]> 
     },
   });
   return (await umzug.up()).map((m) => m.name);
+}
+
+// Whether a store is there at all: every store this program made has the migrations table.
+const HAS_MIGRATIONS_TABLE: Record<MigrationConnection['dialect'], string> = {
+  sqlite: `SELECT count(*) > 0 AS present FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`,
+  postgres: `SELECT to_regclass('schema_migrations') IS NOT NULL AS present`,
+};
+
+/** Throws a NoStoreError naming `where` unless the connection holds a store (our migrations table). */
+export async function requireStore(db: MigrationConnection, where: string): Promise<void> {
+  const [row] = await db.query(HAS_MIGRATIONS_TABLE[db.dialect]);
+  if (!row || !Number(row.present)) throw new NoStoreError(where);
+}
+
+/** Throws a StoreOutdatedError when migrations are pending: a reading command never runs them itself. */
+export async function requireCurrent(db: MigrationConnection, where: string): Promise<void> {
+  const applied = new Set((await db.query('SELECT name FROM schema_migrations')).map((r) => String(r.name)));
+  const pending = MIGRATIONS.filter((m) => !applied.has(m.name)).map((m) => m.name);
+  if (pending.length) throw new StoreOutdatedError(where, pending);
 }

@@ -16,7 +16,9 @@ export const READ_SQL = {
   records: (ids: number) => `SELECT seq, record_json FROM filings WHERE id IN (${marks(ids)}) ORDER BY seq`,
 
   lastChange: `SELECT max(seq) AS seq FROM (SELECT max(seq) AS seq FROM filings
-    UNION ALL SELECT max(seq) AS seq FROM filing_removals) AS latest`,
+    UNION ALL SELECT max(seq) AS seq FROM filing_removals UNION ALL SELECT max(seq) AS seq FROM upload_names) AS latest`,
+  // Every name, also of contents with no filing (yet): a reparse that later reads one needs no new name.
+  feedNames: `SELECT seq, sha256, file_name, path, first_seen FROM upload_names WHERE seq > ? AND seq <= ? ORDER BY seq`,
   feedFilings: `SELECT * FROM filings WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
   feedIndicators: `SELECT i.*, f.seq, f.fiscal_year, f.department, f.department_code, f.project_name
     FROM indicators i JOIN filings f ON f.id = i.filing_id

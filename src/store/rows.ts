@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ErrorCode } from '../../parsers/errors.ts';
 import type { FilingRecord, Indicator } from '../schema.ts';
 import { canonicalJson } from './canonical-json.ts';
-import type { FailureRow, UploadInfo } from './store.ts';
+import type { FailureRow, UploadInfo, UploadName } from './store.ts';
 
 export type SqlValue = string | number | null;
 export type Row = Record<string, unknown>;
@@ -32,6 +32,15 @@ export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
 /** Identifies a record's content: equal hashes mean re-saving it would change nothing. */
 export function recordHash(record: FilingRecord): string {
   return createHash('sha256').update(canonicalJson(record)).digest('hex');
+}
+
+/**
+ * What a record says, as one text: its canonical JSON without the name its file was read under. Names
+ * are data about the bytes (Store.fileNames), so the same bytes under another name say the same thing.
+ */
+export function recordContent(record: FilingRecord): string {
+  const { file: _name, ...source } = record.source;
+  return canonicalJson({ ...record, source });
 }
 
 export function filingRow(record: FilingRecord, at: { hash: string; seq: number; now: string }): Record<FilingColumn, SqlValue> {
@@ -106,6 +115,10 @@ const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : Strin
 
 export function toUpload(row: Row): UploadInfo {
   return { sha256: String(row.sha256), fileName: String(row.file_name), path: String(row.path), size: num(row.size) };
+}
+
+export function toUploadName(row: Row): UploadName {
+  return { fileName: String(row.file_name), path: row.path == null ? null : String(row.path), firstSeen: iso(row.first_seen), lastSeen: iso(row.last_seen) };
 }
 
 export function toFailure(row: Row): FailureRow {

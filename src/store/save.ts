@@ -2,7 +2,7 @@
 // synchronous and must run a transaction without awaiting, pg is asynchronous; so the steps are a
 // generator that yields each statement and receives its rows, and each backend drives it its own way.
 import type { FilingRecord } from '../schema.ts';
-import { FILING_COLUMNS, filingRow, INDICATOR_COLUMNS, indicatorRows, recordHash, valuesOf, type Row, type SqlValue } from './rows.ts';
+import { FILING_COLUMNS, filingRow, INDICATOR_COLUMNS, indicatorRows, recordContent, recordHash, valuesOf, type Row, type SqlValue } from './rows.ts';
 import { INDICATOR_BATCH, SQL, type Dialect } from './sql.ts';
 import type { SaveResult, UploadInfo } from './store.ts';
 
@@ -25,13 +25,17 @@ export interface SavePlan {
   unchanged: number;
 }
 
-/** Decides from the stored ids and hashes of this file what to write; pure, so it is tested alone. */
-export function planSave(stored: Map<string, string>, records: Hashed[], replace: boolean): SavePlan {
+/**
+ * Decides from what is stored of this file (each id with its record, where a replace needs it) what
+ * to write; pure, so it is tested alone. A replace rewrites a record only when its content changed:
+ * the name it was read under is not content (see recordContent), so a reparse that reads the same
+ * bytes under another name writes nothing and takes no change number.
+ */
+export function planSave(stored: Map<string, FilingRecord | null>, records: Hashed[], replace: boolean): SavePlan {
   const plan: SavePlan = { insert: [], update: [], remove: [], unchanged: 0 };
   for (const r of records) {
-    const hash = stored.get(r.record.id);
-    if (hash === undefined) plan.insert.push(r);
-    else if (replace && hash !== r.hash) plan.update.push(r);
+    if (!stored.has(r.record.id)) plan.insert.push(r);
+    else if (replace && !sameContent(stored.get(r.record.id) ?? null, r.record)) plan.update.push(r);
     else plan.unchanged++;
   }
   if (replace) {
@@ -40,6 +44,8 @@ export function planSave(stored: Map<string, string>, records: Hashed[], replace
   }
   return plan;
 }
+
+const sameContent = (stored: FilingRecord | null, record: FilingRecord) => stored !== null && recordContent(stored) === recordContent(record);
 
 /** Refuses records that don't belong to the upload: they would be stored under another file. */
 export function checkRecords(upload: UploadInfo, records: FilingRecord[]): void {
@@ -54,9 +60,14 @@ export function checkRecords(upload: UploadInfo, records: FilingRecord[]): void 
 }
 
 export function* saveSteps(dialect: Dialect, upload: UploadInfo, records: FilingRecord[], replace: boolean, now: string): SaveSteps {
-  yield { sql: SQL.upsertUpload, params: [upload.sha256, upload.fileName, upload.path, upload.size, now, now] };
-  const stored = new Map<string, string>();
-  for (const row of yield { sql: SQL.storedHashes, params: [upload.sha256] }) stored.set(String(row.id), String(row.record_hash));
+  // A reparse reads what is already an upload: it was not imported again, under any name.
+  if (!replace) yield* uploadSteps(dialect, upload, now);
+  const stored = new Map<string, FilingRecord | null>();
+  if (replace) {
+    for (const row of yield { sql: SQL.storedRecords, params: [upload.sha256] }) stored.set(String(row.id), parseRecord(row.record_json));
+  } else {
+    for (const row of yield { sql: SQL.storedIds, params: [upload.sha256] }) stored.set(String(row.id), null);
+  }
 
   const plan = planSave(stored, records.map((record) => ({ record, hash: recordHash(record) })), replace);
   let written = 0;
@@ -94,6 +105,19 @@ export function* saveSteps(dialect: Dialect, upload: UploadInfo, records: Filing
   yield { sql: SQL.clearFailures, params: [upload.sha256, upload.path] };
   return { written, unchanged };
 }
+
+/** The upload and the name it came under, in the caller's transaction. */
+export function* uploadSteps(dialect: Dialect, upload: UploadInfo, now: string): Generator<Statement, void, Row[]> {
+  yield { sql: SQL.upsertUpload, params: [upload.sha256, upload.fileName, upload.path, upload.size, now, now] };
+  const seen = yield { sql: SQL.touchUploadName, params: [now, upload.sha256, upload.fileName, upload.path] };
+  if (seen.length) return;
+  // Two writers recording the same new name: the unique key keeps one row, and the loser's number is a gap.
+  const seq = yield* nextSeq(dialect);
+  yield { sql: SQL.insertUploadName, params: [upload.sha256, upload.fileName, upload.path, now, now, seq] };
+}
+
+// SQLite hands JSON back as text, PostgreSQL's JSONB as a parsed value.
+const parseRecord = (v: unknown): FilingRecord => (typeof v === 'string' ? JSON.parse(v) : v) as FilingRecord;
 
 function* nextSeq(dialect: Dialect): Generator<Statement, number, Row[]> {
   const rows = yield { sql: dialect.nextSeq, params: [] };

@@ -2,12 +2,12 @@
 // the save steps in one transaction, and how to close; everything the methods mean is here, once.
 import type { FilingRecord } from '../schema.ts';
 import { ExportCursorMoved, StoreError } from './errors.ts';
-import { FEED_INDICATOR_COLUMNS, FEED_REMOVAL_COLUMNS, toFeedFiling, toFeedRow, type FeedPage, type FeedRemoval } from './feed-rows.ts';
+import { FEED_INDICATOR_COLUMNS, FEED_NAME_COLUMNS, FEED_REMOVAL_COLUMNS, toFeedFiling, toFeedRow, type FeedName, type FeedPage, type FeedRemoval } from './feed-rows.ts';
 import { filterSql, ID_BATCH, READ_SQL } from './read-sql.ts';
-import { toCount, toFailure, toUpload, type Row, type SqlValue } from './rows.ts';
-import { checkRecords, saveSteps, type SaveSteps, type Statement } from './save.ts';
+import { toCount, toFailure, toUpload, toUploadName, type Row, type SqlValue } from './rows.ts';
+import { checkRecords, saveSteps, uploadSteps, type Statement } from './save.ts';
 import { SQL, type Dialect } from './sql.ts';
-import type { FailureRow, FilingFilter, FilingSummary, SaveResult, Store, StoreCounts, StoredRecord, UploadInfo } from './store.ts';
+import type { FailureRow, FilingFilter, FilingSummary, SaveResult, Store, StoreCounts, StoredRecord, UploadInfo, UploadName } from './store.ts';
 
 /** Statements run one after another in one transaction, the next chosen from the rows of the last. */
 export type Steps<T> = Generator<Statement, T, Row[]>;
@@ -18,14 +18,18 @@ export abstract class SqlStore implements Store {
   /** Runs one statement (`?` placeholders) outside any explicit transaction; rows, or [] for none. */
   protected abstract query(sql: string, params?: SqlValue[]): Promise<Row[]>;
   /** Drives the steps inside one write transaction, committing their result or rolling back on throw. */
-  protected abstract transact(steps: SaveSteps): Promise<SaveResult>;
+  protected abstract transact<T>(steps: Steps<T>): Promise<T>;
   /** Drives read-only steps inside one transaction, so they all see the same committed state. */
   protected abstract snapshot<T>(steps: Steps<T>): Promise<T>;
   abstract close(): Promise<void>;
 
   async recordUpload(u: UploadInfo): Promise<void> {
     const now = new Date().toISOString();
-    await this.run(`recording upload ${u.fileName}`, () => this.query(SQL.upsertUpload, [u.sha256, u.fileName, u.path, u.size, now, now]));
+    await this.run(`recording upload ${u.fileName}`, () => this.transact(uploadSteps(this.dialect, u, now)));
+  }
+
+  async fileNames(sha256: string): Promise<UploadName[]> {
+    return (await this.run('listing the names of a file', () => this.query(SQL.fileNames, [sha256]))).map(toUploadName);
   }
 
   async isStored(sha256: string): Promise<boolean> {
@@ -105,6 +109,11 @@ export abstract class SqlStore implements Store {
   async feedRemovals(after: number, upTo: number): Promise<FeedRemoval[]> {
     const rows = await this.run('reading removed forms', () => this.query(READ_SQL.feedRemovals, [after, upTo]));
     return rows.map((r) => toFeedRow(FEED_REMOVAL_COLUMNS, r));
+  }
+
+  async feedNames(after: number, upTo: number): Promise<FeedName[]> {
+    const rows = await this.run('reading file names to export', () => this.query(READ_SQL.feedNames, [after, upTo]));
+    return rows.map((r) => toFeedRow(FEED_NAME_COLUMNS, r));
   }
 
   async exportCursor(name: string): Promise<number> {

@@ -7,11 +7,20 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const FILING_UPDATED = FILING_COLUMNS.filter((c) => !FILING_KEEP_ON_UPDATE.includes(c));
 
 export const SQL = {
+  // The first name and path stay (they are what source.file shows); every name goes to upload_names.
   upsertUpload: `INSERT INTO uploads (sha256, file_name, path, size, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (sha256) DO UPDATE SET file_name = excluded.file_name, path = excluded.path,
-      size = excluded.size, last_seen = excluded.last_seen`,
+    ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, last_seen = excluded.last_seen`,
+  // A name seen again only moves last_seen; a new one takes a change number (the feed's file_names).
+  touchUploadName: `UPDATE upload_names SET last_seen = ? WHERE sha256 = ? AND file_name = ? AND path = ? RETURNING seq`,
+  insertUploadName: `INSERT INTO upload_names (sha256, file_name, path, first_seen, last_seen, seq) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (sha256, path, file_name) WHERE path IS NOT NULL DO UPDATE SET last_seen = excluded.last_seen`,
+  // Earliest first, the upload's own name first among equals (names backfilled by migration 003 may
+  // share a time); (path IS NULL) because the engines disagree on where NULLs sort.
+  fileNames: `SELECT n.file_name, n.path, n.first_seen, n.last_seen FROM upload_names n JOIN uploads u ON u.sha256 = n.sha256
+    WHERE n.sha256 = ? ORDER BY n.first_seen, (n.file_name <> u.file_name), n.file_name, (n.path IS NULL), n.path`,
 
-  storedHashes: `SELECT id, record_hash FROM filings WHERE sha256 = ?`,
+  storedIds: `SELECT id FROM filings WHERE sha256 = ?`,
+  storedRecords: `SELECT id, record_json FROM filings WHERE sha256 = ?`,
 
   // DO NOTHING, not a prior SELECT: when two writers race, the unique key decides who inserts.
   insertFiling: `INSERT INTO filings (${FILING_COLUMNS.join(', ')}) VALUES (${marks(FILING_COLUMNS.length)})

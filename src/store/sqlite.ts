@@ -3,38 +3,52 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { StoreError } from './errors.ts';
-import { runMigrations } from './migrate.ts';
+import { NoStoreError, StoreError } from './errors.ts';
+import { requireCurrent, requireStore, runMigrations, type MigrationConnection } from './migrate.ts';
+import type { OpenMode } from './open.ts';
 import type { Row, SqlValue } from './rows.ts';
-import type { SaveSteps } from './save.ts';
 import { SQLITE } from './sql.ts';
 import { SqlStore, type Steps } from './sql-store.ts';
-import type { SaveResult } from './store.ts';
 
 /** How long a writer waits for another process's write to finish before giving up (then the job retries). */
 const BUSY_TIMEOUT_MS = Number(process.env.FILINGS_SQLITE_BUSY_MS) || 10_000;
 
-export async function openSqlite(file: string): Promise<SqliteStore> {
+export async function openSqlite(file: string, mode: OpenMode = 'create'): Promise<SqliteStore> {
   const memory = file === ':memory:';
+  const where = memory ? file : path.resolve(file);
   let db: Database.Database;
   try {
-    if (!memory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    if (mode === 'create' && !memory) fs.mkdirSync(path.dirname(where), { recursive: true });
+    // fileMustExist: otherwise opening would leave an empty database, and its folders, behind.
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: mode !== 'create' });
   } catch (e) {
+    if (mode !== 'create' && !fs.existsSync(file)) throw new NoStoreError(where);
     throw new StoreError(`sqlite store: opening ${file}`, e);
   }
   try {
+    const conn = connection(db);
+    // Before the pragmas: switching to WAL would write a database header into an empty file.
+    if (mode !== 'create') await requireStore(conn, where);
     db.pragma('journal_mode = WAL');
     // With WAL, NORMAL loses at most the last commits on power loss, never consistency; FULL would
     // fsync every import transaction.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    await migrate(db, memory ? null : path.resolve(file));
+    if (mode === 'read') await requireCurrent(conn, where);
+    else await migrate(db, memory ? null : where);
   } catch (e) {
     db.close();
-    throw new StoreError(`sqlite store: opening ${file}`, e);
+    throw e instanceof StoreError ? e : new StoreError(`sqlite store: opening ${file}`, e);
   }
   return new SqliteStore(db);
+}
+
+function connection(db: Database.Database): MigrationConnection {
+  return {
+    dialect: 'sqlite',
+    exec: async (sql) => void db.exec(sql),
+    query: async (sql, params = []) => run(db, sql, params),
+  };
 }
 
 // Migrations span awaits (umzug is async), so a second connection of this same thread would block
@@ -58,11 +72,7 @@ async function migrate(db: Database.Database, key: string | null): Promise<void>
 async function migrateLocked(db: Database.Database): Promise<void> {
   db.exec('BEGIN IMMEDIATE');
   try {
-    await runMigrations({
-      dialect: 'sqlite',
-      exec: async (sql) => void db.exec(sql),
-      query: async (sql, params = []) => run(db, sql, params),
-    });
+    await runMigrations(connection(db));
     db.exec('COMMIT');
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -90,7 +100,7 @@ export class SqliteStore extends SqlStore {
     return this.exec(sql, params);
   }
 
-  protected async transact(steps: SaveSteps): Promise<SaveResult> {
+  protected async transact<T>(steps: Steps<T>): Promise<T> {
     // IMMEDIATE takes the write lock before the first read, so what we read can't change under us
     // and the upgrade from reader to writer can't fail half-way.
     const drive = this.db.transaction(() => {

@@ -2,7 +2,7 @@
 // comparisons speak only to this interface; which database sits behind it is chosen in open.ts.
 import type { ErrorCode } from '../../parsers/errors.ts';
 import type { FilingRecord } from '../schema.ts';
-import type { FeedPage, FeedRemoval } from './feed-rows.ts';
+import type { FeedName, FeedPage, FeedRemoval } from './feed-rows.ts';
 
 /** One file a user gave us; its bytes live in the upload store under its sha256. */
 export interface UploadInfo {
@@ -12,6 +12,17 @@ export interface UploadInfo {
   /** Where it was imported from (path on the importing machine), as given. */
   path: string;
   size: number;
+}
+
+/** One name a content was imported under (Store.fileNames). */
+export interface UploadName {
+  /** Base name as given. */
+  fileName: string;
+  /** Where it was imported from, as given; null for a name kept from before paths were kept per name. */
+  path: string | null;
+  /** ISO timestamps: the first and the latest import under this name and path. */
+  firstSeen: string;
+  lastSeen: string;
 }
 
 export interface FailureRow {
@@ -72,15 +83,22 @@ export interface StoredRecord {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  /** Remembers an upload (idempotent: the same sha256 twice is one row; the latest path/name win). */
+  /**
+   * Remembers an upload under the name and path it came with (idempotent). The same bytes under
+   * another name stay one upload: its first name and path stay its own (what `uploads()` returns and
+   * what records read again show as source.file), and every name is kept (fileNames).
+   */
   recordUpload(upload: UploadInfo): Promise<void>;
+  /** Every name the content with this sha256 was imported under, earliest first; [] for unknown content. */
+  fileNames(sha256: string): Promise<UploadName[]>;
   /** True when the file was read before and all its records are stored (nothing to do again). */
   isStored(sha256: string): Promise<boolean>;
   /**
    * Writes one file's records in one transaction, all or none, and clears any failure of that file.
-   * Without replace, records whose id exists are left untouched (idempotent re-import);
-   * with replace (reparse), the file's rows are rewritten where the record changed and rows of
-   * forms that no longer exist are removed.
+   * Without replace, the upload is recorded (as recordUpload) and records whose id exists are left
+   * untouched (idempotent re-import). With replace (reparse of a stored upload), a record is rewritten
+   * only where what it says changed (the file name it was read under does not count), and rows of forms
+   * that no longer exist are removed; a replace that changes nothing writes nothing.
    */
   saveRecords(upload: UploadInfo, records: FilingRecord[], opts?: { replace?: boolean }): Promise<SaveResult>;
   /** Notes a failed file (one row per sha256, or per path when there are no bytes); the latest reason wins. */
@@ -96,12 +114,14 @@ export interface Store {
 
   // The warehouse feed. A feed reads the change numbers (seq) above its cursor up to a bound taken
   // once at its start, so rows written during the export wait for the next run.
-  /** The highest change number handed out to a stored filing or a removal; 0 for an empty store. */
+  /** The highest change number handed out to a stored filing, a removal or a new file name; 0 for an empty store. */
   lastChange(): Promise<number>;
   /** Filings with after < seq <= upTo, the first `limit` in seq order, and their indicators, read in one snapshot. */
   feedPage(after: number, upTo: number, limit: number): Promise<FeedPage>;
   /** Forms removed with after < seq <= upTo that are not stored again since. */
   feedRemovals(after: number, upTo: number): Promise<FeedRemoval[]>;
+  /** Names first recorded with after < seq <= upTo (every name a content was imported under), in seq order. */
+  feedNames(after: number, upTo: number): Promise<FeedName[]>;
   /** Where the named feed got to: 0 before its first export. */
   exportCursor(name: string): Promise<number>;
   /**

@@ -13,7 +13,7 @@ const cases: [string, string][] = [
   ['bad/no-form.md', 'no performance-target form found (1 table, none a form)'],
   ['real-11.docx', 'not a performance-target form: found a self-evaluation form (部门预算项目支出绩效自评表(2023年度))'],
   ['dept-wide.docx', 'not a performance-target form: found a department-wide form (2024年部门整体支出绩效目标表)'],
-  ['missing.docx', 'no such file'],
+  ['missing.docx', 'no such file or folder'],
 ];
 
 it.each(cases)('%s fails with its reason in one line', async (file, reason) => {

@@ -1,16 +1,19 @@
-// The nightly warehouse feed through the real CLI, on both stores: incremental batches by change
-// number, a crash that repeats instead of skipping, removed forms, typed columns in every format, and
-// Parquet read back by DuckDB (another implementation than the writer).
+// The nightly warehouse feed through the real CLI, on both stores: a full snapshot to start, then
+// incremental batches by change number, a crash that repeats instead of skipping, removed forms, typed
+// columns in every format (the record's lists and extras as JSON text), and Parquet read back by DuckDB
+// (another implementation than the writer).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedName } from '../../src/export/batch.ts';
+import { canonicalJson } from '../../src/store/canonical-json.ts';
 import { readFile } from '../../src/read-file.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
 import { filings, fixture, root } from '../helpers/cli.ts';
+import { batchFolders as batches, exportRun } from '../helpers/feed.ts';
 import { storeEnv } from '../helpers/store-cli.ts';
 import { tmpDir } from '../helpers/tmp.ts';
 import { postgresBackend, sqliteBackend, type Backend, type TestDb } from '../store/backends.ts';
@@ -28,7 +31,6 @@ async function duck(sql: string): Promise<Obj[]> {
   }
 }
 
-const batches = (out: string) => (fs.existsSync(out) ? fs.readdirSync(out).sort() : []);
 const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
 const ndjson = (file: string): Obj[] =>
   fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -55,24 +57,19 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
       await store.close();
     }
   }
-  const exportRun = async (env: NodeJS.ProcessEnv, format: string, out: string, ...more: string[]) => {
-    const run = await filings(['export', '--format', format, '--out', out, ...more], env);
-    expect(run.code, run.stderr).toBe(0);
-    return run;
-  };
 
-  it('exports only what was stored since the last export; Parquet reads back in DuckDB with the stored values', async () => {
+  it('starts with a full snapshot, then exports only what was stored since the last export; Parquet reads back in DuckDB with the stored values', async () => {
     const { db, env, out } = await fresh();
     await filings(['import', fixture('compare/road-2021.md')], env);
     const first = await exportRun(env, 'parquet', out);
-    expect(first.stderr).toMatch(/exported 1 filings, 6 indicators, 0 removed forms \(changes 1 to 1\)/);
+    expect(first.stderr).toMatch(/exported 1 filings, 6 indicators, 1 file names \(a full snapshot up to change 2, the first run of this store into this folder\)/);
 
     await filings(['import', fixture('compare/road-2022.docx'), fixture('compare/road-2023.xlsx')], env);
     await exportRun(env, 'parquet', out);
-    expect(batches(out)).toEqual(['batch-000000000001-000000000001', 'batch-000000000002-000000000003']);
+    expect(batches(out)).toEqual(['00000001-full-000000000002', '00000002-incr-000000000003-000000000006']);
     const second = path.join(out, batches(out)[1]);
 
-    const records = (await stored(db)).filter((s) => s.seq > 1);
+    const records = (await stored(db)).filter((s) => s.seq > 2);
     const got = await duck(`SELECT * FROM read_parquet('${second}/filings.parquet') ORDER BY seq`);
     expect(got.map((r) => r.id)).toEqual(records.map((s) => s.record.id));
     expect(got.map((r) => r.file_name).sort()).toEqual(['road-2022.docx', 'road-2023.xlsx']);
@@ -91,7 +88,14 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const types = Object.fromEntries(
       (await duck(`DESCRIBE SELECT * FROM read_parquet('${second}/filings.parquet')`)).map((r) => [r.column_name, r.column_type]),
     );
-    expect(types).toMatchObject({ seq: 'BIGINT', fiscal_year: 'INTEGER', annual_total: 'DOUBLE', planned_start: 'DATE', imported_at: 'TIMESTAMP', project_name: 'VARCHAR' });
+    expect(types).toMatchObject({ seq: 'BIGINT', fiscal_year: 'INTEGER', annual_total: 'DOUBLE', planned_start: 'DATE', imported_at: 'TIMESTAMP WITH TIME ZONE', updated_at: 'TIMESTAMP WITH TIME ZONE', project_name: 'VARCHAR', warnings: 'JSON' });
+    // Annotated the current way (a TIMESTAMP adjusted to UTC), with the older annotation readers before it knew.
+    const schema = await duck(`SELECT name, converted_type, logical_type FROM parquet_schema('${second}/filings.parquet') WHERE name IN ('imported_at', 'updated_at')`);
+    expect(schema).toHaveLength(2);
+    for (const col of schema) {
+      expect(col.logical_type).toMatch(/^TimestampType\(isAdjustedToUTC=1, unit=TimeUnit\(MILLIS=/);
+      expect(col.converted_type).toBe('TIMESTAMP_MILLIS');
+    }
 
     const indicators = await duck(`SELECT * FROM read_parquet('${second}/indicators.parquet') ORDER BY seq, position`);
     const expected = records.flatMap(({ record, seq }) =>
@@ -109,12 +113,12 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     );
     expect(indicators).toHaveLength(12);
     indicators.forEach((row, i) => expect(row).toMatchObject(expected[i]));
-    expect(manifest(second)).toMatchObject({ kind: 'incremental', afterSeq: 1, upToSeq: 3, tables: { filings: { rows: 2 }, indicators: { rows: 12 }, removed: { rows: 0 } } });
+    expect(manifest(second)).toMatchObject({ run: 2, kind: 'incremental', schemaVersion: 1, afterSeq: 2, upToSeq: 6, tables: { filings: { rows: 2 }, indicators: { rows: 12 }, file_names: { rows: 2 }, removed: { rows: 0 } } });
 
     const third = await exportRun(env, 'parquet', out);
     expect(third.stderr).toMatch(/nothing stored or changed since the last export/);
     expect(batches(out)).toHaveLength(2);
-  }, 120_000);
+  }, 600_000);
 
   it('a crash between writing and renaming leaves the cursor where it was; the next run exports the same filings', async () => {
     const { db, env, out } = await fresh();
@@ -132,22 +136,23 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     );
     expect(child.signal).toBe('SIGKILL');
     const leftover = child.stdout.trim();
-    expect(fs.readdirSync(path.join(leftover)).sort()).toEqual(['filings.ndjson', 'indicators.ndjson', 'manifest.json', 'removed.ndjson']);
+    expect(fs.readdirSync(path.join(leftover)).sort()).toEqual(['file_names.ndjson', 'filings.ndjson', 'indicators.ndjson', 'manifest.json', 'removed.ndjson']);
     // Nothing became visible, and the cursor did not move.
-    expect(batches(out).filter((b) => !b.startsWith('.'))).toEqual(['batch-000000000001-000000000001']);
+    expect(batches(out)).toEqual(['00000001-full-000000000002']);
     const store = await openStore(db.opts);
     try {
-      expect(await store.exportCursor(feedName('ndjson', out))).toBe(1);
+      expect(await store.exportCursor(feedName('ndjson', out))).toBe(2);
     } finally {
       await store.close();
     }
 
     const again = await exportRun(env, 'ndjson', out);
-    expect(again.stderr).toMatch(/exported 3 filings, 16 indicators, 0 removed forms \(changes 2 to 4\)/);
-    expect(batches(out)).toEqual(['batch-000000000001-000000000001', 'batch-000000000002-000000000004']); // the dead run's folder is gone
-    const rows = ndjson(path.join(out, 'batch-000000000002-000000000004', 'filings.ndjson'));
+    expect(again.stderr).toMatch(/exported 3 filings, 16 indicators, 1 file names, 0 removed forms \(changes 3 to 6\)/);
+    // The dead run's folder and lock are gone.
+    expect(fs.readdirSync(out).sort()).toEqual(['00000001-full-000000000002', '00000002-incr-000000000003-000000000006', 'feed.json']);
+    const rows = ndjson(path.join(out, '00000002-incr-000000000003-000000000006', 'filings.ndjson'));
     expect(rows.map((r) => r.project_name)).toEqual(['校园安全设施改造', '基层医疗设备购置', '社区养老服务补助']);
-  }, 120_000);
+  }, 600_000);
 
   it('forms removed by a re-read are listed in the next batch; changed forms are exported again', async () => {
     const { db, env, out } = await fresh();
@@ -174,18 +179,19 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const removed = ndjson(path.join(batch, 'removed.ndjson'));
     expect(removed.map((r) => r.id)).toEqual([records[1].id, records[2].id]);
     expect(typeof removed[0].removed_at).toBe('string');
-  }, 120_000);
+  }, 600_000);
 
   it('--full exports everything again, with the same typed values in ndjson, csv and parquet', async () => {
-    const { env, out } = await fresh();
-    await filings(['import', fixture('compare')], env);
+    const { db, env, out } = await fresh();
+    // With a warning and its message, header and funding extras, unmapped cells, empty groups.
+    await filings(['import', fixture('compare'), fixture('fengjie-2023.md'), fixture('jiaxian-2016.md')], env);
     for (const format of ['ndjson', 'csv', 'parquet']) {
       await exportRun(env, format, `${out}-${format}`);
       const full = await exportRun(env, format, `${out}-${format}`, '--full');
-      expect(full.stderr).toMatch(/exported 6 filings, 34 indicators \(everything, up to change 6\)/);
-      expect(batches(`${out}-${format}`)).toEqual(['batch-000000000001-000000000006', 'full-000000000006']);
+      expect(full.stderr).toMatch(/exported 8 filings, \d+ indicators, 6 file names \(a full snapshot up to change 14, as asked\)/);
+      expect(batches(`${out}-${format}`)).toEqual(['00000001-full-000000000014', '00000002-full-000000000014']);
     }
-    const dir = (format: string) => path.join(`${out}-${format}`, 'full-000000000006');
+    const dir = (format: string) => path.join(`${out}-${format}`, '00000002-full-000000000014');
     const fromJson = ndjson(path.join(dir('ndjson'), 'indicators.ndjson'));
     expect(fromJson.find((r) => r.name === '改造学校数')).toMatchObject({ seq: expect.any(Number), position: 0, target_value: 20, target_unit: '所', explanation: null });
     const fromParquet = await duck(`SELECT * FROM read_parquet('${dir('parquet')}/indicators.parquet') ORDER BY seq, position`);
@@ -196,12 +202,35 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
 
     const filingsJson = ndjson(path.join(dir('ndjson'), 'filings.ndjson'));
     const filingsParquet = await duck(`SELECT * FROM read_parquet('${dir('parquet')}/filings.parquet') ORDER BY seq`);
+    const filingsCsv = await duck(`SELECT * FROM read_csv('${dir('csv')}/filings.csv', header = true, all_varchar = true)`);
     filingsJson.forEach((r, i) => {
       const p = filingsParquet[i];
       expect(p.annual_total).toBe(r.annual_total);
       expect((p.imported_at as Date).toISOString()).toBe(r.imported_at);
-      expect(p.empty_groups).toBe(r.empty_groups);
+      for (const c of ['project_extras', 'funding_extras', 'empty_groups', 'unmapped', 'warnings']) {
+        expect(p[c], c).toBe(r[c]);
+        expect(filingsCsv[i][c], c).toBe(r[c]);
+      }
     });
-    expect(filingsJson.find((r) => r.project_name === '基层医疗设备购置')).toMatchObject({ empty_groups: 'output.cost', indicator_count: 5 });
-  }, 180_000);
+    // The JSON columns are the record's own values, whichever store wrote them.
+    const inStore = await stored(db);
+    expect(filingsJson.map((r) => r.id)).toEqual(inStore.map((s) => s.record.id));
+    for (const [i, { record }] of inStore.entries()) {
+      expect(filingsJson[i]).toMatchObject({
+        project_extras: canonicalJson(record.project.extras),
+        funding_extras: canonicalJson(record.funding.extras),
+        empty_groups: canonicalJson(record.emptyGroups),
+        unmapped: canonicalJson(record.unmapped),
+        warnings: canonicalJson(record.warnings),
+      });
+    }
+    expect(filingsJson.find((r) => r.project_name === '基层医疗设备购置')).toMatchObject({
+      empty_groups: '[{"level1":"产出指标","level1Code":"output","level2":"成本指标","level2Code":"cost"}]',
+      indicator_count: 5,
+    });
+    const withWarning = filingsJson.find((r) => r.file_name === 'fengjie-2023.md')!;
+    expect(JSON.parse(withWarning.warnings as string)).toEqual([{ code: expect.any(String), message: expect.stringMatching(/./) }]);
+    expect(Object.keys(JSON.parse(withWarning.project_extras as string))).toHaveLength(7);
+    expect(Object.keys(JSON.parse(filingsJson.find((r) => r.file_name === 'jiaxian-2016.md')!.funding_extras as string))).toHaveLength(2);
+  }, 600_000);
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../src/read-file.ts';
 import type { FilingRecord } from '../../src/schema.ts';
-import { fixture, root, shared } from '../helpers/cli.ts';
+import { fixture, root } from '../helpers/cli.ts';
 
 type Body = Omit<FilingRecord, 'id' | 'source'>;
 const expectedOf = (name: string): Body[] => JSON.parse(fs.readFileSync(path.join(root, 'tests/form/expected', `${name}.json`), 'utf8'));
@@ -54,7 +54,7 @@ describe.each(families)('%s', (name, formats) => {
 });
 
 describe('the seed form written by Word and Excel reads to the seed record but for source', () => {
-  const seed: FilingRecord[] = JSON.parse(fs.readFileSync(path.join(shared, 'examples/seed-2021-tebao.expected.json'), 'utf8'));
+  const seed: FilingRecord[] = JSON.parse(fs.readFileSync(fixture('seed.expected.json'), 'utf8'));
   it.each([
     ['seed.docx', 'docx', 'table 1'],
     ['seed.xlsx', 'xlsx', 'sheet 特保费用'],

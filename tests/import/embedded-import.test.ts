@@ -9,7 +9,10 @@ import { FIXTURE_FAILURES, FIXTURE_FORMS } from './fixture-counts.ts';
 
 const tmp = tmpDir();
 const env = { FILINGS_DB: path.join(tmp.dir, 'filings.db'), FILINGS_UPLOADS: path.join(tmp.dir, 'uploads') };
-const fixtureFiles = fs.readdirSync(fixture(), { recursive: true }).filter((f) => fs.statSync(fixture(String(f))).isFile()).length;
+// Every file under fixtures/ is a form file or a broken one, but for the notes beside them.
+const NOTES = /\.(json|txt)$/;
+const fixtureFiles = fs.readdirSync(fixture(), { recursive: true }).filter((f) => fs.statSync(fixture(String(f))).isFile() && !NOTES.test(String(f))).length;
+const noteFiles = fs.readdirSync(fixture(), { recursive: true }).filter((f) => NOTES.test(String(f))).length;
 let first: Awaited<ReturnType<typeof filings>>;
 
 beforeAll(async () => {
@@ -29,8 +32,8 @@ const counts = async () => {
 it('stores every good form and lists every bad file with its reason', async () => {
   expect(first.stderr).toMatch(new RegExp(`${fixtureFiles} files seen, ${FIXTURE_FORMS} forms stored from \\d+ files`));
   expect(first.stderr).toMatch(/1 already present/); // wrong-ext.docx: seed.xlsx's very bytes
-  expect(first.stderr).toMatch(new RegExp(`${Object.keys(FIXTURE_FAILURES).length} failed`));
-  expect(first.code).toBe(0); // failed files are listed and stored; the run itself succeeded
+  expect(first.stderr).toMatch(new RegExp(`${Object.keys(FIXTURE_FAILURES).length} failed, ${noteFiles} skipped`));
+  expect(first.code).toBe(1); // the run went through; the failed files are listed, stored, and make it exit 1
   const { counts: c, failures } = await counts();
   expect(c.filings).toBe(FIXTURE_FORMS);
   const byPath = Object.fromEntries(failures.map((f) => [path.relative(fixture(), f.path), f.code]));
@@ -54,10 +57,20 @@ it('keeps every original in the upload store, by content', async () => {
   expect(kept.length).toBe(fixtureFiles - 1);
 });
 
-it('--strict makes any failed file an error for scripts', async () => {
-  const run = await filings(['import', '--strict', fixture('bad/empty.docx')], env);
+it('a failed file is a failed input: exit 1; a run where every file is stored or present exits 0', async () => {
+  const bad = await filings(['import', fixture('bad/empty.docx')], env);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toMatch(/failed: .*empty\.docx: empty file/);
+  const good = await filings(['import', fixture('compare')], env);
+  expect(good.code).toBe(0);
+  expect(good.stderr).toMatch(/4 already present, 0 failed/);
+});
+
+it('`filings import nosuch/` counts the missing path as a failed input: exit 1', async () => {
+  const run = await filings(['import', 'nosuch/'], env);
   expect(run.code).toBe(1);
-  expect(run.stderr).toMatch(/failed: .*empty\.docx: empty file/);
+  expect(run.stderr).toMatch(/1 failed/);
+  expect(run.stderr).toMatch(/failed: nosuch\/: no such file or folder/);
 });
 
 it('`filings failures` lists the failed files with their reasons', async () => {

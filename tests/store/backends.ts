@@ -14,6 +14,8 @@ export interface TestDb {
   opts: StoreOptions;
   /** Reads the tables without the store (`?` placeholders, as in src/store/sql.ts). */
   sql(query: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a script of statements without the store: to shape a database as another version left it. */
+  exec(script: string): Promise<void>;
 }
 
 export interface Backend {
@@ -47,6 +49,14 @@ export function sqliteBackend(): Backend {
             db.close();
           }
         },
+        async exec(script) {
+          const db = new Database(file, { fileMustExist: true });
+          try {
+            db.exec(script);
+          } finally {
+            db.close();
+          }
+        },
       };
     },
   };
@@ -71,6 +81,15 @@ export function postgresBackend(): Backend {
           await client.connect();
           try {
             return (await client.query(toPg(query), params)).rows;
+          } finally {
+            await client.end();
+          }
+        },
+        async exec(script) {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          try {
+            await client.query(script);
           } finally {
             await client.end();
           }

@@ -1,7 +1,10 @@
-// Which backend openStore picks, and what it does with a SQLite path that doesn't exist yet.
+// Which backend openStore picks, what it does with a SQLite path that doesn't exist yet, and that only
+// the commands that bring files in may make a store.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { NoStoreError, StoreOutdatedError } from '../../src/store/errors.ts';
 import { DEFAULT_DB, openStore, storeTarget } from '../../src/store/open.ts';
 import { tmpDir } from '../helpers/tmp.ts';
 
@@ -65,5 +68,58 @@ describe('openStore with PostgreSQL', () => {
     const failed = openStore({ databaseUrl: 'postgresql://u:secret@127.0.0.1:1/filings' });
     await expect(failed).rejects.toThrow(/^postgres store: opening postgresql:\/\/u:\*\*\*@127\.0\.0\.1:1\/filings: .*ECONNREFUSED/);
     await expect(failed).rejects.not.toThrow(/secret/);
+  });
+});
+
+describe('openStore for a command that only reads or upgrades', () => {
+  it('finds no store where there is no file, and leaves no file or folder behind', async () => {
+    const tmp = tmpDir();
+    try {
+      const file = path.join(tmp.dir, 'no', 'such', 'filings.db');
+      for (const mode of ['read', 'upgrade'] as const) {
+        const failed = openStore({ db: file }, mode);
+        await expect(failed).rejects.toBeInstanceOf(NoStoreError);
+        await expect(failed).rejects.toThrow(`no store at ${file}`);
+      }
+      expect(fs.readdirSync(tmp.dir)).toEqual([]);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('finds no store in an empty file, and leaves it empty', async () => {
+    const tmp = tmpDir();
+    try {
+      const file = path.join(tmp.dir, 'empty.db');
+      fs.writeFileSync(file, '');
+      await expect(openStore({ db: file }, 'read')).rejects.toBeInstanceOf(NoStoreError);
+      expect(fs.readdirSync(tmp.dir)).toEqual(['empty.db']);
+      expect(fs.statSync(file).size).toBe(0);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('opens an existing store as it is, and refuses one whose schema is behind rather than upgrading it', async () => {
+    const tmp = tmpDir();
+    try {
+      const file = path.join(tmp.dir, 'filings.db');
+      await (await openStore({ db: file })).close();
+      const reader = await openStore({ db: file }, 'read');
+      expect(await reader.counts()).toEqual({ uploads: 0, filings: 0, indicators: 0, failures: 0 });
+      await reader.close();
+
+      const db = new Database(file);
+      db.exec(`DROP TABLE upload_names; DELETE FROM schema_migrations WHERE name = '003-upload-names'`);
+      db.close();
+      const outdated = openStore({ db: file }, 'read');
+      await expect(outdated).rejects.toBeInstanceOf(StoreOutdatedError);
+      await expect(outdated).rejects.toThrow(`the store at ${file} needs upgrading (pending migrations: 003-upload-names)`);
+
+      await (await openStore({ db: file }, 'upgrade')).close();
+      await (await openStore({ db: file }, 'read')).close();
+    } finally {
+      tmp.remove();
+    }
   });
 });

@@ -92,7 +92,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
 
     expect(await seqs(db)).toEqual(before);
     expect(await store.counts()).toMatchObject({ uploads: 1, filings: 2, indicators: indicatorsOf(multi.records) });
-    expect(await store.uploads('all')).toEqual([movedTo]); // the latest path wins
+    expect(await store.uploads('all')).toEqual([multi.upload]); // the first path stays; the other is one more name
   });
 
   it('on replace rewrites changed forms, removes vanished ones and leaves the rest alone', async () => {

@@ -1,4 +1,5 @@
 // The distributed import end to end: real redis-server, real worker processes, the real CLI.
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Queue } from 'bullmq';
@@ -89,7 +90,10 @@ describe('the queue', () => {
 
   it('enqueueing a file again makes one job; a failed file enqueued again is processed again', async () => {
     const bad = fixture('bad/empty.docx');
-    const one = await filings(['enqueue', bad, bad], env);
+    // The same bytes under another name (a path named twice is one file to the walk).
+    const copy = path.join(tmp.dir, 'copy.docx');
+    fs.copyFileSync(bad, copy);
+    const one = await filings(['enqueue', bad, copy], env);
     expect(one.stderr).toMatch(/queued 1 new, 0 failed before and queued again, 1 already queued/);
     workers = [startWorker(env, ['-c', '1'])];
     await waitFor('the job to fail', async () => (await queue.getJobCounts('failed')).failed === 1);
@@ -98,7 +102,31 @@ describe('the queue', () => {
     // The worker reads it a second time (and fails it again, the file being still empty).
     await waitFor('the job to run again', async () => workers[0].log.join('').split('empty.docx: failed').length - 1 === 2);
     expect((await queue.getJobCounts('failed')).failed).toBe(1);
-  }, 60_000);
+  }, 120_000);
+
+  it('the same bytes under another name: one import, and the store keeps both names, the first the record’s', async () => {
+    const seed = path.join(tmp.dir, 'seed.md');
+    const copy = path.join(tmp.dir, 'seed-copy.md');
+    fs.copyFileSync(fixture('seed.md'), seed);
+    fs.copyFileSync(fixture('seed.md'), copy);
+    const one = await filings(['enqueue', seed, copy], env);
+    expect(one.stderr).toMatch(/queued 1 new, 0 failed before and queued again, 1 already queued or done \(1 under a new name\)/);
+    const again = await filings(['enqueue', copy], env);
+    expect(again.stderr).toMatch(/1 already queued or done \(0 under a new name\)/);
+    workers = [startWorker(env, ['-c', '2'])];
+    await waitFor('both jobs to complete', async () => (await queue.getJobCounts('completed')).completed === 2);
+    const store = await openStore({ db: env.FILINGS_DB });
+    try {
+      const [filing] = await store.listFilings();
+      expect(filing.fileName).toBe('seed.md');
+      expect((await store.fileNames(filing.id.split(':')[0])).map((n) => [n.fileName, n.path])).toEqual([
+        ['seed.md', seed],
+        ['seed-copy.md', copy],
+      ]);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 
   it('a file that fails for a transient reason (the database locked) is retried and stored', async () => {
     // The store exists; then another process holds it locked for longer than the worker will wait.

@@ -2,6 +2,8 @@
 // a migration that has shipped is never edited (databases in the field already ran it).
 import { migration as m001 } from './001-initial.ts';
 import { migration as m002 } from './002-export-feed.ts';
+import { migration as m003 } from './003-upload-names.ts';
+import { migration as m004 } from './004-name-changes.ts';
 
 export interface Migration {
   /** Stored in schema_migrations once run; the number prefix keeps the order readable. */
@@ -10,4 +12,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];

@@ -1,0 +1,72 @@
+// Every file is read in a thread of its own heap size and under a deadline, so that no file, however
+// made, can hang or crash what reads it: a thread past its deadline is terminated, one past its heap
+// dies alone, and either is replaced while the file fails with the limit it broke. This is where
+// `filings parse`, the embedded import and the queue worker all read, so the limits hold everywhere.
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import { FilingError } from '../../parsers/index.ts';
+import type { FileResult } from '../read-file.ts';
+import { describeMemory, describeTimeout, readLimits, type ReadLimits } from './limits.ts';
+import type { ReaderAnswer, ReaderTask } from './reader-task.ts';
+
+export interface ReaderPool {
+  /** The file's records, or a FilingError saying why not; other errors only when the pool is closing. */
+  read(bytes: Buffer, fileName: string): Promise<FileResult>;
+  close(): Promise<void>;
+  readonly limits: ReadLimits;
+  readonly threads: number;
+}
+
+export function createReaderPool(opts: { threads?: number; limits?: ReadLimits } = {}): ReaderPool {
+  const limits = opts.limits ?? readLimits();
+  const threads = Math.max(1, opts.threads ?? os.availableParallelism());
+  const pool = new Piscina<ReaderTask, ReaderAnswer>({
+    filename: new URL('./reader-thread.mjs', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+  });
+  // A thread that dies between tasks has no task to fail; piscina replaces it, nothing to tell.
+  pool.on('error', () => {});
+  // The deadline starts when a thread takes the file, so time spent queued or waiting for a
+  // replacement thread to boot never counts against it.
+  const onStart = new Map<number, () => void>();
+  pool.on('message', (m: { started?: unknown }) => {
+    if (typeof m?.started === 'number') onStart.get(m.started)?.();
+  });
+  let nextId = 0;
+  let closing = false;
+
+  return {
+    limits,
+    threads,
+    async read(bytes, fileName) {
+      const id = ++nextId;
+      const abort = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      onStart.set(id, () => {
+        timer = setTimeout(() => abort.abort(), limits.timeoutMs);
+      });
+      const copy = new Uint8Array(bytes); // its own buffer, moved (not copied again) to the thread
+      try {
+        const answer = await pool.run({ id, bytes: copy, fileName }, { signal: abort.signal, transferList: [copy.buffer] });
+        if (answer.ok) return answer.result;
+        throw new FilingError(answer.code, answer.message);
+      } catch (e) {
+        if (e instanceof FilingError) throw e;
+        if (abort.signal.aborted) throw new FilingError('timeout', describeTimeout(limits.timeoutMs));
+        if ((e as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') throw new FilingError('memory_limit', describeMemory(limits.memoryMb));
+        if (closing) throw e;
+        // The thread died under this file some other way (a library's native crash, an exit call).
+        throw new FilingError('unreadable', `the reader stopped on this file (${(e as Error)?.message ?? String(e)})`);
+      } finally {
+        clearTimeout(timer);
+        onStart.delete(id);
+      }
+    },
+    async close() {
+      closing = true;
+      await pool.destroy();
+    },
+  };
+}
