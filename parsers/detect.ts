@@ -2,6 +2,7 @@
 import * as XLSX from 'xlsx';
 import { FilingError } from './errors.ts';
 import { limits } from './limits.ts';
+import { utf16Bom } from './text.ts';
 import { listZip } from './zip.ts';
 
 export type Format = 'docx' | 'xlsx' | 'xls' | 'md';
@@ -39,13 +40,6 @@ export function detectFormat(buf: Buffer): Format {
     throw new FilingError('unsupported_format', 'not a Word, Excel or Markdown file (binary data)');
   }
   return 'md';
-}
-
-/** The UTF-16 encoding a byte-order mark names, if the text starts with one. */
-export function utf16Bom(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
-  if (buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
-  return null;
 }
 
 function zipFormat(buf: Buffer): Format {

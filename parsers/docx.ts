@@ -6,7 +6,7 @@ import type { Element } from 'domhandler';
 import mammoth from 'mammoth';
 import { guardDocumentXml } from './docx-guard.ts';
 import { repairDocumentXml } from './docx-repair.ts';
-import { FilingError } from './errors.ts';
+import { FilingError, stackOverflowAsError } from './errors.ts';
 import type { Grid, ParsedDocument, ParseMessage } from './grid.ts';
 import { htmlTableToGrid } from './html-table.ts';
 import { CellBudget } from './limits.ts';
@@ -27,7 +27,8 @@ export async function parseDocx(buf: Buffer): Promise<ParsedDocument> {
     html = result.value;
     for (const m of result.messages) messages.push({ level: m.type === 'error' ? 'warning' : 'info', message: `mammoth: ${m.message}` });
   } catch (e) {
-    if (e instanceof FilingError) throw e;
+    const error = stackOverflowAsError(e);
+    if (error instanceof FilingError) throw error;
     throw new FilingError('corrupt', `damaged Word document (${(e as Error).message.split('\n')[0]})`);
   }
   return { grids: tablesOf(html), messages };

@@ -4,6 +4,7 @@
 export type ErrorCode =
   | 'empty_file'
   | 'too_large'
+  | 'too_complex'
   | 'zip_bomb'
   | 'unsupported_format'
   | 'corrupt'
@@ -28,4 +29,15 @@ export function asFilingError(e: unknown, fallback: ErrorCode = 'unreadable'): F
   if (e instanceof FilingError) return e;
   const text = e instanceof Error ? e.message : String(e);
   return new FilingError(fallback, text.split('\n')[0].slice(0, 300) || 'unknown error');
+}
+
+/**
+ * A reader's stack overflow as what it is: the file nests its elements deeper than the reader can
+ * follow. Anything else is handed back unchanged.
+ */
+export function stackOverflowAsError(e: unknown): unknown {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new FilingError('too_complex', 'nested too deeply to read (the reader ran out of stack)');
+  }
+  return e;
 }

@@ -33,6 +33,22 @@ export const limits = {
   defaultGridColumns: 64,
   /** Excel's own sheet width; settings for columns beyond it are damage or an attack. */
   sheetColumns: 16_384,
+  markdown: {
+    /**
+     * remark reads about 100-200 KB of Markdown a second on one core (tables are the slow part), so
+     * this is roughly the most that reads in about 2 s; a real form is 2-5 thousand characters.
+     */
+    maxChars: count(process.env.FILINGS_MAX_MARKDOWN_CHARS, 200_000),
+    /** remark holds about 10 KB per table cell and takes 0.1 ms for each. */
+    maxCells: count(process.env.FILINGS_MAX_MARKDOWN_CELLS, 20_000),
+    maxColumns: 256,
+    /** Lines of one table or paragraph (no blank line between): long paragraphs grow worse than linearly. */
+    maxBlockLines: 2000,
+    /** Quote and list markers before one line's text; deeper nesting overflows the parser's stack. */
+    maxNesting: 32,
+    /** Unescaped * _ ~ [ ] in one paragraph or table row: pairing them up takes time in the square of their number. */
+    maxEmphasisMarks: 500,
+  },
 };
 
 /** Numbers in messages as people write them: 1,000,000. */

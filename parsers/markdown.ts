@@ -6,17 +6,24 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { rectangular, type Grid, type ParsedDocument } from './grid.ts';
+import { CellBudget } from './limits.ts';
+import { guardMarkdown } from './markdown-guard.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
 export function parseMarkdown(text: string): ParsedDocument {
+  guardMarkdown(text);
   const tree = processor.parse(text) as Root;
   const grids: Grid[] = [];
+  const budget = new CellBudget();
   let before: string[] = [];
   const visit = (nodes: RootContent[]) => {
     for (const node of nodes) {
       if (node.type === 'table') {
-        grids.push({ locator: `table ${grids.length + 1}`, cells: rectangular(readTable(node)), merges: [], before });
+        const locator = `table ${grids.length + 1}`;
+        const rows = readTable(node);
+        budget.take(rows.length * rows.reduce((w, r) => Math.max(w, r.length), 0), locator);
+        grids.push({ locator, cells: rectangular(rows), merges: [], before });
         before = [];
       } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
         visit(node.children as RootContent[]);
