@@ -78,7 +78,9 @@ it('`filings failures` lists the failed files with their reasons', async () => {
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/bad\/empty\.docx: empty file \[empty_file\]/);
   expect(run.stdout).toMatch(/real-11\.md: not a performance-target form: found a self-evaluation form/);
-  expect(run.stdout.trim().split('\n')).toHaveLength(Object.keys(FIXTURE_FAILURES).length);
+  // Each failing fixture, and the path named above that does not exist.
+  expect(run.stdout).toMatch(/ nosuch\/: no such file or folder \[unreadable\]/);
+  expect(run.stdout.trim().split('\n')).toHaveLength(Object.keys(FIXTURE_FAILURES).length + 1);
 });
 
 it('`filings reparse` reads the stored originals again and changes nothing that was right', async () => {

@@ -48,7 +48,7 @@ const failures = async () => {
 
 it('unreadable files and folders are failures with their reason; the readable rest is imported', async () => {
   expect(first.stderr).not.toMatch(/EACCES/);
-  expect(first.code).toBe(0);
+  expect(first.code).toBe(1); // the rest is imported, and a script can tell that some inputs failed
   expect(first.stderr).toMatch(/1 forms stored from 1 files/);
   for (const p of ['secret.docx', 'notes.txt', 'locked']) expect(first.stderr).toContain(`  failed: ${tree(p)}: permission denied\n`);
   expect(await failures()).toEqual({
@@ -75,9 +75,9 @@ it('a newline in a file name stays on its line, in the summary and in `filings f
   expect(listed.stdout).toContain(`${tree('two\\nlines.docx')}: empty file [empty_file]\n`);
 });
 
-it('--strict fails the run on an unreadable file; once readable, it is imported and off the failures list', async () => {
-  const strict = await filingsWithPermissions(['import', '--strict', tree('secret.docx')], env);
-  expect(strict.code).toBe(1);
+it('an unreadable file fails the run (exit 1); once readable, it is imported and off the failures list', async () => {
+  const locked = await filingsWithPermissions(['import', tree('secret.docx')], env);
+  expect(locked.code).toBe(1);
   fs.chmodSync(tree('secret.docx'), 0o644);
   const again = await filingsWithPermissions(['import', tree('secret.docx')], env);
   expect(again.code).toBe(0);
@@ -85,11 +85,9 @@ it('--strict fails the run on an unreadable file; once readable, it is imported 
   expect(Object.keys(await failures())).not.toContain('secret.docx');
 });
 
-it('a path that does not exist is a failure like any other: listed and stored, exit 0, --strict exit 1', async () => {
+it('a path that does not exist is a failure like any other: listed and stored, exit 1', async () => {
   const plain = await filings(['import', tree('nosuch')], env);
   expect(plain.stderr).toContain(`  failed: ${tree('nosuch')}: no such file or folder\n`);
-  expect(plain.code).toBe(0);
+  expect(plain.code).toBe(1);
   expect(await failures()).toHaveProperty('nosuch', 'unreadable: no such file or folder');
-  const strict = await filings(['import', '--strict', tree('nosuch')], env);
-  expect(strict.code).toBe(1);
 });
