@@ -39,3 +39,16 @@ it('import counts the forms with an unreadable amount, --verbose names the field
   const parse = await filings(['parse', bad]);
   expect(JSON.parse(parse.stdout)[0].project.extras).toEqual({ 项目资金总额: '待定' });
 });
+
+it('through the CLI: locale- and currency-tagged workbook cells, and a covering note above a titled table', async () => {
+  for (const file of ['locale-formats.xlsx', 'locale-formats.xls']) {
+    const [r] = JSON.parse((await filings(['parse', fixture(file)])).stdout);
+    expect(r.funding).toMatchObject({ total: 10800, fiscal: 10200, other: 600, annualTotal: 3600, annualAppropriation: 3000 });
+    expect(r.indicators.map((i: { target: { raw: string } }) => i.target.raw)).toEqual(['3600', '100%', '85.50%', '≥85%']);
+  }
+  for (const file of ['covering-note.docx', 'covering-note.md']) {
+    const [r] = JSON.parse((await filings(['parse', fixture(file)])).stdout);
+    expect(r.form).toEqual({ title: '项目支出绩效目标申报表', fiscalYear: 2024 });
+    expect(r.project.extras).toEqual({ 填报单位: null });
+  }
+});
