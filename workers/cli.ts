@@ -1,17 +1,12 @@
 // The queue's commands, added to the `filings` program at the edge (bin/), so that src/ never
-// depends on the transport.
+// depends on the transport. bullmq is loaded only when a queue command runs.
 import type { Queue } from 'bullmq';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT } from '../src/cli/exit-codes.ts';
 import { printJson } from '../src/cli/json-output.ts';
 import type { JobInput } from '../src/import/job.ts';
-import { UploadStore } from '../src/import/uploads.ts';
 import { oneLine } from '../src/text/one-line.ts';
-import { enqueue } from './enqueue.ts';
 import { QueueError } from './errors.ts';
-import { withQueue } from './queue.ts';
-import { queueState, queueStatusLines } from './status.ts';
-import { runWorker } from './worker.ts';
 
 const jsonOption = () => new Option('--json', 'print the result as one JSON document on stdout (messages stay on stderr)');
 
@@ -24,6 +19,7 @@ export function addQueueCommands(program: Command): void {
     .action(async (paths: string[], opts: { json?: boolean }) => {
       // Redis is asked first: nothing is walked or copied for a queue that isn't there.
       await queueCommand(async (queue) => {
+        const [{ enqueue }, { UploadStore }] = await Promise.all([import('./enqueue.ts'), import('../src/import/uploads.ts')]);
         const s = await enqueue(queue, paths, new UploadStore());
         for (const f of s.failed) process.stderr.write(`filings: ${oneLine(f.path)}: ${oneLine(f.message)}\n`);
         process.stderr.write(
@@ -41,6 +37,7 @@ export function addQueueCommands(program: Command): void {
     .option('-c, --concurrency <n>', 'jobs at once (default: the number of cores)', (v) => Number(v))
     .action(async (opts: { concurrency?: number }) => {
       // Exit outright: after a forced stop a connection to an unreachable Redis may still be retrying.
+      const { runWorker } = await import('./worker.ts');
       process.exit(await runWorker({ concurrency: opts.concurrency }));
     });
 
@@ -50,6 +47,7 @@ export function addQueueCommands(program: Command): void {
     .addOption(jsonOption())
     .action(async (opts: { json?: boolean }) => {
       await queueCommand(async (queue) => {
+        const { queueState, queueStatusLines } = await import('./status.ts');
         const state = await queueState(queue);
         if (opts.json) printJson(state);
         else process.stdout.write(`${queueStatusLines(state).join('\n')}\n`);
@@ -59,6 +57,7 @@ export function addQueueCommands(program: Command): void {
 
 /** Redis unreachable, lost or not configured is an environment error: one line and exit 2. */
 async function queueCommand(run: (queue: Queue<JobInput>) => Promise<void>): Promise<void> {
+  const { withQueue } = await import('./queue.ts');
   try {
     await withQueue(run);
   } catch (e) {

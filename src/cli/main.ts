@@ -1,15 +1,10 @@
-// The `filings` command line. Each subcommand lives in its own module; this file only wires them.
+// The `filings` command line. Each subcommand lives in its own module; this file only wires them, and
+// loads a command's module when it runs, so that `--help` or `list` never load parsers, mammoth or the
+// Parquet writer.
 // bin/filings.js adds the queue's commands (workers/) and runs it. Exit codes: exit-codes.ts.
 import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXPORT_FORMATS } from '../export/table-writer.ts';
-import { compareDepartmentsCommand, compareYearsCommand } from './compare.ts';
-import { exportCommand } from './export.ts';
-import { failuresCommand } from './failures.ts';
-import { importCommand } from './import.ts';
-import { listCommand } from './list.ts';
-import { migrateCommand } from './migrate.ts';
-import { parseCommand } from './parse.ts';
 
 const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -30,7 +25,7 @@ program
   .argument('<files...>', 'Word (.docx), Excel (.xlsx, .xls) or Markdown files')
   .option('-v, --verbose', 'tell on stderr what the reader repaired or could not read')
   .action(async (files: string[], opts: { verbose?: boolean }) => {
-    process.exitCode = await parseCommand(files, opts);
+    process.exitCode = await (await import('./parse.ts')).parseCommand(files, opts);
   });
 
 program
@@ -54,7 +49,7 @@ storeFlags(
     .option('-v, --verbose', 'also tell what the reader repaired, per file')
     .addOption(jsonOption()),
 ).action(async (paths: string[], opts) => {
-  process.exitCode = await importCommand(paths, opts);
+  process.exitCode = await (await import('./import.ts')).importCommand(paths, opts);
 });
 
 storeFlags(
@@ -64,7 +59,7 @@ storeFlags(
     .option('--failed', 'only the files whose last import failed')
     .addOption(jsonOption()),
 ).action(async (opts) => {
-  process.exitCode = await importCommand([], { ...opts, reparse: opts.failed ? 'failed' : 'all' });
+  process.exitCode = await (await import('./import.ts')).importCommand([], { ...opts, reparse: opts.failed ? 'failed' : 'all' });
 });
 
 storeFlags(
@@ -73,11 +68,11 @@ storeFlags(
     .description('list the files that could not be read, with the reason')
     .addOption(jsonOption()),
 ).action(async (opts) => {
-  process.exitCode = await failuresCommand(opts);
+  process.exitCode = await (await import('./failures.ts')).failuresCommand(opts);
 });
 
 storeFlags(program.command('migrate').description('bring an existing store up to date after an upgrade of filings')).action(async (opts) => {
-  process.exitCode = await migrateCommand(opts);
+  process.exitCode = await (await import('./migrate.ts')).migrateCommand(opts);
 });
 
 
@@ -102,7 +97,7 @@ storeFlags(
     .option('--level2 <label|code>', 'with an indicator under this level 2 (成本指标, cost, …)')
     .addOption(jsonOption()),
 ).action(async (opts) => {
-  process.exitCode = await listCommand(opts);
+  process.exitCode = await (await import('./list.ts')).listCommand(opts);
 });
 
 const compare = program.command('compare').description('compare stored filings: one project across years, or departments in one year');
@@ -116,7 +111,7 @@ storeFlags(
       .option('--department <name|code>', 'the department, where several file a project of that name'),
   ),
 ).action(async (opts) => {
-  process.exitCode = await compareYearsCommand(opts);
+  process.exitCode = await (await import('./compare.ts')).compareYearsCommand(opts);
 });
 
 storeFlags(
@@ -129,7 +124,7 @@ storeFlags(
       .option('--department <name|code>', 'only departments whose name contains this, or with this code'),
   ),
 ).action(async (opts) => {
-  process.exitCode = await compareDepartmentsCommand(opts);
+  process.exitCode = await (await import('./compare.ts')).compareDepartmentsCommand(opts);
 });
 
 storeFlags(
@@ -141,5 +136,5 @@ storeFlags(
     .option('--full', 'write a full snapshot of the store, not only what changed since the last export')
     .addOption(jsonOption()),
 ).action(async (opts) => {
-  process.exitCode = await exportCommand(opts);
+  process.exitCode = await (await import('./export.ts')).exportCommand(opts);
 });
