@@ -72,11 +72,12 @@ export class VisibleAxis {
   /** For each original index from `from`, the position among `kept` of the first kept index at or after it. */
   private readonly next: Int32Array;
 
-  constructor(
-    private readonly from: number,
-    private readonly to: number,
-    hidden: (i: number) => boolean,
-  ) {
+  private readonly from: number;
+  private readonly to: number;
+
+  constructor(from: number, to: number, hidden: (i: number) => boolean) {
+    this.from = from;
+    this.to = to;
     this.next = new Int32Array(to - from + 2);
     for (let i = to; i >= from; i--) {
       if (!hidden(i)) this.kept.push(i);

@@ -22,12 +22,13 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A problem the CLI reports in one line; `code` names it for scripts and tests, `exitCode` is its row of the table. */
 export class CliError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly exitCode: ExitCode,
-  ) {
+  readonly code: string;
+  readonly exitCode: ExitCode;
+
+  constructor(code: string, message: string, exitCode: ExitCode) {
     super(message);
+    this.code = code;
+    this.exitCode = exitCode;
     this.name = 'CliError';
   }
 }

@@ -2,11 +2,11 @@
 export type CompareErrorCode = 'no_project' | 'ambiguous_project' | 'ambiguous_department' | 'no_filings';
 
 export class CompareError extends Error {
-  constructor(
-    readonly code: CompareErrorCode,
-    message: string,
-  ) {
+  readonly code: CompareErrorCode;
+
+  constructor(code: CompareErrorCode, message: string) {
     super(message);
+    this.code = code;
     this.name = 'CompareError';
   }
 }

@@ -16,7 +16,11 @@ export class DurableFile {
   private readonly hash = createHash('sha256');
   private bytes = 0;
 
-  private constructor(private readonly handle: FileHandle) {}
+  private readonly handle: FileHandle;
+
+  private constructor(handle: FileHandle) {
+    this.handle = handle;
+  }
 
   static async create(file: string): Promise<DurableFile> {
     return new DurableFile(await fs.open(file, 'wx'));

@@ -8,7 +8,7 @@ import type { AmountUnit } from '../values/amount.ts';
 import type { Cell, FormView } from './view.ts';
 import {
   COLUMN_HEADERS, DATE_LABELS, FUNDING_LABELS, FUNDING_SHARED, GOAL_LABELS, PERIOD_LABEL, PROJECT_LABELS,
-  SECTION_LABELS, level1Of, level2Of, type FundingField, type GoalField,
+  SECTION_LABELS, level1Of, level2Of, type GoalField,
 } from './vocabulary.ts';
 
 export interface FundingEntry {

@@ -23,7 +23,10 @@ export class FormView {
   private readonly used = new Set<number>();
   private readonly rows: Cell[][] = [];
 
-  constructor(readonly grid: Grid) {
+  readonly grid: Grid;
+
+  constructor(grid: Grid) {
+    this.grid = grid;
     this.height = grid.cells.length;
     this.width = grid.cells[0]?.length ?? 0;
     const { text, key } = gridTexts(grid);

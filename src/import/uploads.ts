@@ -5,7 +5,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export class UploadStore {
-  constructor(readonly root: string = process.env.FILINGS_UPLOADS ?? './data/uploads') {}
+  readonly root: string;
+
+  constructor(root: string = process.env.FILINGS_UPLOADS ?? './data/uploads') {
+    this.root = root;
+  }
 
   pathOf(sha256: string): string {
     return path.join(this.root, sha256.slice(0, 2), sha256);

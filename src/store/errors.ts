@@ -18,11 +18,13 @@ export function redactUrl(url: string): string {
 
 /** A feed's cursor was not where this export found it: two exports of one feed ran at once. */
 export class ExportCursorMoved extends StoreError {
-  constructor(
-    readonly feed: string,
-    readonly expected: number,
-  ) {
+  readonly feed: string;
+  readonly expected: number;
+
+  constructor(feed: string, expected: number) {
     super(`export ${feed}: another export of this feed moved its cursor from ${expected} meanwhile; run again`);
+    this.feed = feed;
+    this.expected = expected;
     this.name = 'ExportCursorMoved';
   }
 }
@@ -34,8 +36,11 @@ export class ExportCursorMoved extends StoreError {
  */
 export class NoStoreError extends StoreError {
   readonly code = 'no_store';
-  constructor(readonly where: string) {
+  readonly where: string;
+
+  constructor(where: string) {
     super(`no store at ${where}`);
+    this.where = where;
     this.name = 'NoStoreError';
   }
 }
@@ -43,11 +48,13 @@ export class NoStoreError extends StoreError {
 /** The store's schema is older than this program and the command may not upgrade it. */
 export class StoreOutdatedError extends StoreError {
   readonly code = 'store_outdated';
-  constructor(
-    readonly where: string,
-    readonly pending: string[],
-  ) {
+  readonly where: string;
+  readonly pending: string[];
+
+  constructor(where: string, pending: string[]) {
     super(`the store at ${where} needs upgrading (pending migrations: ${pending.join(', ')})`);
+    this.where = where;
+    this.pending = pending;
     this.name = 'StoreOutdatedError';
   }
 }

@@ -66,8 +66,11 @@ export class PostgresStore extends SqlStore {
   readonly kind = 'postgres' as const;
   protected readonly dialect = POSTGRES;
 
-  constructor(private readonly pool: pg.Pool) {
+  private readonly pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
     super();
+    this.pool = pool;
   }
 
   protected async query(sql: string, params: SqlValue[] = []): Promise<Row[]> {

@@ -92,8 +92,11 @@ export class SqliteStore extends SqlStore {
   protected readonly dialect = SQLITE;
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {
+  private readonly db: Database.Database;
+
+  constructor(db: Database.Database) {
     super();
+    this.db = db;
   }
 
   protected async query(sql: string, params: SqlValue[] = []): Promise<Row[]> {

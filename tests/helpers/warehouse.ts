@@ -47,10 +47,13 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export const readManifest = (dir: string): Manifest => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
 
 export class Warehouse {
-  private constructor(
-    private readonly db: DuckDBInstance,
-    readonly conn: DuckDBConnection,
-  ) {}
+  private readonly db: DuckDBInstance;
+  readonly conn: DuckDBConnection;
+
+  private constructor(db: DuckDBInstance, conn: DuckDBConnection) {
+    this.db = db;
+    this.conn = conn;
+  }
 
   static async open(): Promise<Warehouse> {
     const db = await DuckDBInstance.create(':memory:');
