@@ -2,7 +2,7 @@
 // (and where a group was left empty or left out), and for one group the numeric targets side by side.
 import { LEVEL2 } from '../form/vocabulary.ts';
 import type { FilingRecord, Indicator, Level2 } from '../schema.ts';
-import { levelMatch } from '../store/read-sql.ts';
+import { resolveLevel } from '../levels.ts';
 import type { StoredRecord } from '../store/store.ts';
 import { groupByDepartment } from './department-groups.ts';
 import { CompareError } from './errors.ts';
@@ -153,9 +153,9 @@ const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 /** The targets of one level-2 group (label or code), each department's side by side. */
 export function groupSpread(records: StoredRecord[], year: number, group: string): GroupSpread {
   const { departments, notes } = yearFilings(records, year);
-  const match = levelMatch('level2', group);
-  const inGroup = (ind: Indicator) => (match.column === 'level2_code' ? ind.level2Code === match.value : ind.level2 === match.value);
-  const label = match.column === 'level2_code' ? (CANONICAL_LABEL.get(match.value as Level2) ?? match.value) : match.value;
+  const match = resolveLevel('level2', group);
+  const inGroup = (ind: Indicator) => (match.by === 'code' ? ind.level2Code === match.value : ind.level2 === match.value);
+  const label = match.by === 'code' ? (CANONICAL_LABEL.get(match.value as Level2) ?? match.value) : match.value;
 
   const rows: SpreadRow[] = [];
   for (const d of departments) {

@@ -1,8 +1,7 @@
 // The SQL of the read side (listings, records for comparisons, the warehouse feed, feed cursors),
 // written once with `?` placeholders for both backends like sql.ts.
-import { level1Of, level2Of } from '../form/vocabulary.ts';
-import { Level1Code, Level2Code } from '../schema.ts';
-import { labelKey, normalizeText } from '../text/normalize.ts';
+import { resolveLevel } from '../levels.ts';
+import { normalizeText } from '../text/normalize.ts';
 import type { SqlValue } from './rows.ts';
 import type { FilingFilter } from './store.ts';
 
@@ -59,23 +58,10 @@ export function filterSql(filter: FilingFilter): { where: string; params: SqlVal
   for (const level of ['level1', 'level2'] as const) {
     const given = filter[level];
     if (!given) continue;
-    const match = levelMatch(level, given);
-    parts.push(`EXISTS (SELECT 1 FROM indicators i WHERE i.filing_id = f.id AND i.${match.column} = ?)`);
+    const match = resolveLevel(level, given);
+    const column = match.by === 'code' ? `${level}_code` : level;
+    parts.push(`EXISTS (SELECT 1 FROM indicators i WHERE i.filing_id = f.id AND i.${column} = ?)`);
     params.push(match.value);
   }
   return { where: parts.join(' AND '), params };
-}
-
-/**
- * A level given by code matches the code; a known label (with or without 指标) matches its code,
- * so 进度指标 finds 时效指标 too; any other label matches the label as the form wrote it.
- */
-export function levelMatch(level: 'level1' | 'level2', given: string): { column: string; value: string } {
-  const text = normalizeText(given);
-  const codes: readonly string[] = level === 'level1' ? Level1Code.options : Level2Code.options;
-  if (codes.includes(text)) return { column: `${level}_code`, value: text };
-  const key = labelKey(text);
-  const code = level === 'level1' ? level1Of(key) : level2Of(key)?.code;
-  if (code) return { column: `${level}_code`, value: code };
-  return { column: level, value: text };
 }
