@@ -12,9 +12,16 @@ export interface Merge {
 export interface Grid {
   /** Where in the file the table is: `table 3`, `sheet 项目A`. */
   locator: string;
+  /** The table's (or sheet's) position in the file, from 1: the number a locator `table N` shows. */
+  index: number;
   /** Rectangular: every row has the same length. '' is a blank cell. Text as written (not normalised). */
   cells: string[][];
   merges: Merge[];
+  /**
+   * Whether the format keeps merged regions. Markdown does not: a merged span arrives as blank cells,
+   * and an empty `merges` says nothing about the original table.
+   */
+  mergesKnown: boolean;
   /** Text lines that stand between the previous table (or the start) and this one: titles, unit notes. */
   before: string[];
 }

@@ -23,7 +23,7 @@ export function parseMarkdown(text: string): ParsedDocument {
         const locator = `table ${grids.length + 1}`;
         const rows = readTable(node);
         budget.take(rows.length * rows.reduce((w, r) => Math.max(w, r.length), 0), locator);
-        grids.push({ locator, cells: rectangular(rows), merges: [], before });
+        grids.push({ locator, index: grids.length + 1, cells: rectangular(rows), merges: [], mergesKnown: false, before });
         before = [];
       } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
         visit(node.children as RootContent[]);

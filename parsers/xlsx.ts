@@ -41,7 +41,7 @@ export function parseWorkbook(buf: Buffer): ParsedDocument {
       return;
     }
     try {
-      const grid = sheetGrid(wb.Sheets[name], name, messages, budget);
+      const grid = sheetGrid(wb.Sheets[name], name, i + 1, messages, budget);
       if (grid) grids.push(grid);
     } catch (e) {
       if (!(e instanceof FilingError && e.code === 'too_large')) throw e;
@@ -55,7 +55,7 @@ export function parseWorkbook(buf: Buffer): ParsedDocument {
 
 const isZip = (buf: Buffer) => buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
 
-function sheetGrid(ws: XLSX.WorkSheet, name: string, messages: ParseMessage[], budget: CellBudget): Grid | null {
+function sheetGrid(ws: XLSX.WorkSheet, name: string, index: number, messages: ParseMessage[], budget: CellBudget): Grid | null {
   if (!ws) return null;
   const { range, outside } = usedRange(ws);
   if (outside) messages.push({ level: 'warning', message: `sheet ${name}: ${outside} cell(s) beyond Excel's last row or column ignored` });
@@ -81,7 +81,7 @@ function sheetGrid(ws: XLSX.WorkSheet, name: string, messages: ParseMessage[], b
     if (cells[r0][c0] === '') cells[r0][c0] = cellText(cellAt(m.s.r, m.s.c));
     if (r1 > r0 || c1 > c0) merges.push({ r0, c0, r1, c1 });
   }
-  return { locator: `sheet ${name}`, cells, merges, before: [] };
+  return { locator: `sheet ${name}`, index, cells, merges, mergesKnown: true, before: [] };
 }
 
 function cellText(cell: XLSX.CellObject | undefined): string {

@@ -91,9 +91,9 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
   const value = () => {
     let right = view.right(cell);
     let skipped = false;
-    // A lossy conversion (no merges left) writes a label's merged span as blank cells: step over them,
+    // A lossy conversion (merges not kept) writes a label's merged span as blank cells: step over them,
     // but not onto the next label of the row (年度预算执行率 | | 分值 | 10).
-    while (right && !right.text && view.grid.merges.length === 0) {
+    while (right && !right.text && !view.grid.mergesKnown) {
       right = view.right(right);
       skipped = true;
     }

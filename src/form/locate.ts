@@ -106,6 +106,7 @@ function slice(grid: Grid, start: number, end: number, index: number): Grid {
     .filter((m) => m.r0 >= start && m.r0 < end)
     .map((m) => ({ ...m, r0: m.r0 - start, r1: Math.min(m.r1, end - 1) - start }));
   return {
+    ...grid,
     locator: index === 0 ? grid.locator : `${grid.locator} form ${index + 1}`,
     cells: grid.cells.slice(start, end),
     merges,
@@ -118,7 +119,9 @@ function stack(a: Grid, b: Grid): Grid {
   const pad = (rows: string[][]) => rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
   const offset = a.cells.length;
   return {
-    locator: `${a.locator.replace(/^tables? (\d+).*$/u, 'tables $1')}-${b.locator.replace(/^table /u, '')}`,
+    locator: `tables ${a.index}-${b.index}`,
+    index: a.index,
+    mergesKnown: a.mergesKnown && b.mergesKnown,
     cells: [...pad(a.cells), ...pad(b.cells)],
     merges: [...a.merges, ...b.merges.map((m) => ({ ...m, r0: m.r0 + offset, r1: m.r1 + offset }))],
     before: a.before,
