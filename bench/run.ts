@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
-import { readFile } from '../src/read-file.ts';
+import { readRecords } from '../src/read-records.ts';
 import { startRedis } from '../tests/helpers/redis.ts';
 import { writeCorpus, type BenchFormat } from './corpus.ts';
 import { floorParse } from './floor.ts';
@@ -35,7 +35,7 @@ async function parseThroughput(format: BenchFormat, files: string[]) {
     for (let i = 0; i < bytes.length; i++) await fn(bytes[i], i);
     return bytes.length / ((performance.now() - t) / 1000);
   };
-  const ours = (b: Buffer, i: number) => readFile(b, files[i]);
+  const ours = (b: Buffer, i: number) => readRecords(b, files[i]);
   const floor = (b: Buffer) => floorParse(format, b);
   await timeRound(ours);
   await timeRound(floor);

@@ -3,7 +3,7 @@
 import os from 'node:os';
 import { createReaderPool } from '../guard/reader-pool.ts';
 import { readInputFile } from '../import/read-input.ts';
-import type { FileResult } from '../read-file.ts';
+import type { FileResult } from '../read-records.ts';
 import type { FilingRecord } from '../schema.ts';
 import { oneLine } from '../text/one-line.ts';
 import { fileProblem } from './report.ts';

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
 import { FilingError } from '../../parsers/index.ts';
-import type { FileResult } from '../read-file.ts';
+import type { FileResult } from '../read-records.ts';
 import { describeMemory, describeTimeout, readLimits, type ReadLimits } from './limits.ts';
 import type { ReaderAnswer, ReaderTask } from './reader-task.ts';
 

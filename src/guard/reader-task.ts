@@ -4,7 +4,7 @@
 // about this file, recorded like any other reason.
 import { parentPort } from 'node:worker_threads';
 import { asFilingError, type ErrorCode } from '../../parsers/index.ts';
-import { readFile, type FileResult } from '../read-file.ts';
+import { readRecords, type FileResult } from '../read-records.ts';
 
 export interface ReaderTask {
   id: number;
@@ -19,7 +19,7 @@ export async function readInThread(task: ReaderTask): Promise<ReaderAnswer> {
   parentPort?.postMessage({ started: task.id });
   try {
     const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-    return { ok: true, result: await readFile(bytes, task.fileName) };
+    return { ok: true, result: await readRecords(bytes, task.fileName) };
   } catch (e) {
     const err = asFilingError(e);
     return { ok: false, code: err.code, message: err.message };

@@ -1,7 +1,7 @@
 // The import job: one uploaded file → records in the store, or a failure row with its reason.
 // The embedded import (worker threads) and the queue worker (BullMQ) both run exactly this.
 import { FilingError } from '../../parsers/errors.ts';
-import type { FileResult } from '../read-file.ts';
+import type { FileResult } from '../read-records.ts';
 import type { Store, UploadInfo } from '../store/store.ts';
 import type { UploadStore } from './uploads.ts';
 

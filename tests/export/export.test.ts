@@ -9,7 +9,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedName } from '../../src/export/batch.ts';
 import { canonicalJson } from '../../src/store/canonical-json.ts';
-import { readFile } from '../../src/read-file.ts';
+import { readRecords } from '../../src/read-records.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
 import { filings, fixture, root } from '../helpers/cli.ts';
@@ -161,7 +161,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
 
     // What `filings reparse` does when a file now reads to fewer forms, one of them changed.
     const bytes = fs.readFileSync(fixture('compare/departments-2023.md'));
-    const { records } = await readFile(bytes, 'departments-2023.md');
+    const { records } = await readRecords(bytes, 'departments-2023.md');
     const upload = { sha256: records[0].source.sha256, fileName: 'departments-2023.md', path: fixture('compare/departments-2023.md'), size: bytes.length };
     const changed = structuredClone(records[0]);
     changed.indicators[0].target = { raw: '22所', kind: 'numeric', op: '=', value: 22, unit: '所' };

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFile } from '../../src/read-file.ts';
+import { readRecords } from '../../src/read-records.ts';
 import type { FilingRecord } from '../../src/schema.ts';
 import { fixture, root } from '../helpers/cli.ts';
 
@@ -16,7 +16,7 @@ const textsOnly = (b: Body) => ({ ...b, unmapped: b.unmapped.map((u) => u.text) 
 
 async function read(file: string) {
   const bytes = fs.readFileSync(fixture(file));
-  const { records } = await readFile(bytes, fixture(file));
+  const { records } = await readRecords(bytes, fixture(file));
   const sha = createHash('sha256').update(bytes).digest('hex');
   records.forEach((r, i) => {
     expect(r.source.sha256).toBe(sha);

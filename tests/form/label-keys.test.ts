@@ -1,12 +1,12 @@
 // A label is text from the form, and text can be anything: labels that are also the names of what
 // every JavaScript object inherits (constructor, __proto__, …) must read like any unknown label.
 import { describe, expect, it } from 'vitest';
-import { readFile } from '../../src/read-file.ts';
+import { readRecords } from '../../src/read-records.ts';
 import { OBJECT_KEY_LABELS } from '../helpers/hostile-text.ts';
 import { markdownForm } from '../helpers/markdown-form.ts';
 
 async function read(md: string) {
-  const { records } = await readFile(Buffer.from(md), 'labels.md');
+  const { records } = await readRecords(Buffer.from(md), 'labels.md');
   expect(records).toHaveLength(1);
   return records[0];
 }

@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { readFile } from '../../src/read-file.ts';
+import { readRecords } from '../../src/read-records.ts';
 import { root } from '../helpers/cli.ts';
 
 const read = async (name: string) => {
   const file = path.join(root, 'tests/form/layouts', name);
-  return (await readFile(fs.readFileSync(file), file)).records;
+  return (await readRecords(fs.readFileSync(file), file)).records;
 };
 
 it('鄂州 §G: 一级指标 holds 数量指标…, 二级指标 the names, 绩效标准 explains, 当年预期实现值 is the target', async () => {

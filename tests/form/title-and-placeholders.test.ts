@@ -2,12 +2,12 @@
 // over anything above it. A value that only marks where to stamp or sign is blank.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readFile } from '../../src/read-file.ts';
+import { readRecords } from '../../src/read-records.ts';
 import { isPlaceholder } from '../../src/values/placeholder.ts';
 import { fixture } from '../helpers/cli.ts';
 
 const seed = fs.readFileSync(fixture('seed.md'), 'utf8');
-const read = async (md: string) => (await readFile(Buffer.from(md), 'form.md')).records[0];
+const read = async (md: string) => (await readRecords(Buffer.from(md), 'form.md')).records[0];
 
 describe('the title', () => {
   it('a covering note above a table whose first row is the title: the row is the title', async () => {

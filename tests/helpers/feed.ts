@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { readFile } from '../../src/read-file.ts';
+import { readRecords } from '../../src/read-records.ts';
 import type { FilingRecord } from '../../src/schema.ts';
 import { openStore } from '../../src/store/open.ts';
 import { json, type TestDb } from '../store/backends.ts';
@@ -50,7 +50,7 @@ export async function storeNames(db: TestDb): Promise<string[][]> {
 /** Stores, for one fixture file, the records a reparse would write if the file now read as `pick` says. */
 export async function reparseAs(db: TestDb, file: string, pick: (records: FilingRecord[]) => FilingRecord[]): Promise<void> {
   const bytes = fs.readFileSync(fixture(file));
-  const { records } = await readFile(bytes, path.basename(file));
+  const { records } = await readRecords(bytes, path.basename(file));
   const upload = { sha256: createHash('sha256').update(bytes).digest('hex'), fileName: path.basename(file), path: fixture(file), size: bytes.length };
   const store = await openStore(db.opts);
   try {

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from '../../src/read-file.ts';
+import { readRecords } from '../../src/read-records.ts';
 import type { FilingRecord } from '../../src/schema.ts';
 import { MIGRATIONS } from '../../src/store/migrations/index.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -20,7 +20,7 @@ interface File {
 
 async function load(name: string): Promise<File> {
   const bytes = fs.readFileSync(fixture(name));
-  const { records } = await readFile(bytes, name);
+  const { records } = await readRecords(bytes, name);
   return { upload: { sha256: records[0].source.sha256, fileName: name, path: `/in/${name}`, size: bytes.length }, records };
 }
 

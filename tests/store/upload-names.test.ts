@@ -3,7 +3,7 @@
 // Both backends; records from the real reader.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from '../../src/read-file.ts';
+import { readRecords } from '../../src/read-records.ts';
 import type { FilingRecord } from '../../src/schema.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store, UploadInfo } from '../../src/store/store.ts';
@@ -19,8 +19,8 @@ let copyRecords: FilingRecord[]; // the same bytes read under the copy's name
 let copy: UploadInfo;
 beforeAll(async () => {
   const bytes = fs.readFileSync(fixture('seed.md'));
-  records = (await readFile(bytes, 'seed.md')).records;
-  copyRecords = (await readFile(bytes, 'seed-copy.md')).records;
+  records = (await readRecords(bytes, 'seed.md')).records;
+  copyRecords = (await readRecords(bytes, 'seed-copy.md')).records;
   const sha256 = records[0].source.sha256;
   seed = { sha256, fileName: 'seed.md', path: '/in/seed.md', size: bytes.length };
   copy = { sha256, fileName: 'seed-copy.md', path: '/elsewhere/seed-copy.md', size: bytes.length };

@@ -17,7 +17,7 @@ export interface FileResult {
 
 const KIND_NAMES = { self_evaluation: 'a self-evaluation form', department: 'a department-wide form' } as const;
 
-export async function readFile(bytes: Buffer, fileName: string): Promise<FileResult> {
+export async function readRecords(bytes: Buffer, fileName: string): Promise<FileResult> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const parsed = await parseBytes(bytes);
   const regions = locateForms(parsed.grids);
