@@ -1,7 +1,7 @@
 // Markdown: the document's tables in order, each a grid, with the text lines that precede it.
 // A lossy conversion writes merged cells as empty ones; there are no merges to recover here.
 import type { Root, RootContent, Table, TableRow } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -44,5 +44,5 @@ function readTable(table: Table): string[][] {
 }
 
 function cellText(node: RootContent | TableRow['children'][number]): string {
-  return toString(node, { includeHtml: true }).replace(/<br\s*\/?>/giu, '\n').replace(/<[^>]+>/gu, '');
+  return textOf(node, { includeHtml: true }).replace(/<br\s*\/?>/giu, '\n').replace(/<[^>]+>/gu, '');
 }

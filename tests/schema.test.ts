@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FilingRecordSchema } from '../src/schema.ts';
 
 it('extras have a JSON Schema: an object of text (project) or amounts (funding), null allowed', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON Schema document, walked by the paths below
   const json = z.toJSONSchema(FilingRecordSchema, { target: 'draft-2020-12', unrepresentable: 'throw' }) as any;
   const record = (type: string) => ({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: [type, 'null'] } });
   expect(json.properties.project.properties.extras).toEqual(record('string'));

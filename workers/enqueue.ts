@@ -8,7 +8,7 @@ import type { JobInput } from '../src/import/job.ts';
 import { ioFailure, type PathFailure } from '../src/import/io-failure.ts';
 import { readInputFile } from '../src/import/read-input.ts';
 import { scan } from '../src/import/scan.ts';
-import { sha256Of, UploadStore } from '../src/import/uploads.ts';
+import { sha256Of, type UploadStore } from '../src/import/uploads.ts';
 import { NAME_JOB, nameJobId } from './name-job.ts';
 
 export interface EnqueueSummary {

@@ -107,7 +107,10 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
     if (m && !out.goals.overallPeriod) out.goals.overallPeriod = `${m[1]}-${m[2]}`;
   };
 
-  if (UNIT_NOTE.test(cell.text.replace(/\s+/g, ''))) return view.use(cell);
+  if (UNIT_NOTE.test(cell.text.replace(/\s+/g, ''))) {
+    view.use(cell);
+    return;
+  }
   const field = PROJECT_LABELS.get(key);
   if (field) {
     view.use(cell);

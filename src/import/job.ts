@@ -43,7 +43,7 @@ export async function importFile(input: JobInput, deps: JobDeps): Promise<JobRes
     return { status: 'present', forms: 0 };
   }
   const bytes = await uploads.get(input.sha256);
-  let result;
+  let result: FileResult;
   try {
     result = await deps.read(bytes, input.fileName);
   } catch (e) {

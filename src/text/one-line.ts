@@ -10,9 +10,9 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
 
 export function oneLine(text: string): string {
-  return text.replace(CONTROL, (c) => NAMED[c] ?? escape(c.codePointAt(0)!));
+  return text.replace(CONTROL, (c) => NAMED[c] ?? escapeCode(c.codePointAt(0)!));
 }
 
-function escape(code: number): string {
+function escapeCode(code: number): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }

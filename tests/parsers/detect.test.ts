@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../parsers/detect.ts';
-import { FilingError } from '../../parsers/errors.ts';
+import type { FilingError } from '../../parsers/errors.ts';
 import { fixture } from '../helpers/cli.ts';
 
 const detect = (f: string) => detectFormat(fs.readFileSync(fixture(f)));
