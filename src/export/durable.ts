@@ -69,3 +69,13 @@ export async function replaceDurable(file: string, data: string): Promise<void> 
   await writeDurable(aside, data);
   await fs.rename(aside, file);
 }
+
+/** A small file's text, or null when there is no such file (a feed file not written yet, a lock just released). */
+export async function readTextIfAny(file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}

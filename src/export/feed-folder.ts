@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { batchName, parseBatchName, type BatchId } from './batch-names.ts';
-import { replaceDurable, syncDir } from './durable.ts';
+import { readTextIfAny, replaceDurable, syncDir } from './durable.ts';
 import { FeedError } from './errors.ts';
 import { lockFolder } from './folder-lock.ts';
 import type { ExportFormat } from './table-writer.ts';
@@ -100,13 +100,8 @@ export async function openFeedFolder(out: string, format: ExportFormat): Promise
 }
 
 async function readFeedFile(file: string): Promise<FeedFile | null> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
+  const text = await readTextIfAny(file);
+  if (text === null) return null;
   try {
     const v = JSON.parse(text) as FeedFile;
     if (typeof v.format === 'string' && typeof v.feedVersion === 'number') return v;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { readTextIfAny } from './durable.ts';
 import { FeedError } from './errors.ts';
 
 const PREFIX = '.lock-';
@@ -47,13 +48,8 @@ export async function lockFolder(dir: string): Promise<() => Promise<void>> {
 
 /** What a lock file says, or null when it vanished meanwhile (its run just ended). */
 async function readHolder(file: string): Promise<Holder | null> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
+  const text = await readTextIfAny(file);
+  if (text === null) return null;
   try {
     return JSON.parse(text) as Holder;
   } catch {
