@@ -27,6 +27,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: integration,
+          globalSetup: ['tests/helpers/build-dist.ts'],
           // Real servers and worker processes: on a 2-core machine, one file at a time keeps them from
           // starving each other.
           fileParallelism: false,

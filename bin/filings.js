@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so `npx filings` works right after `npm ci`, no build step.
-// The edge of the house: the program from src/cli plus the queue's commands from workers/, and the one
-// handler that turns whatever ended a command into its line on stderr and its exit status.
-import { register } from 'tsx/esm/api';
+// Runs the compiled program in dist/ (`npm run build`, which `npm ci` runs through `prepare`): no
+// TypeScript is compiled at start. The edge of the house: the program from src/cli plus the queue's
+// commands from workers/, and the one handler that turns whatever ended a command into its line on
+// stderr and its exit status.
+import fs from 'node:fs';
 
 // `filings failures | head`: a closed pipe ends the output quietly.
 process.stdout.on('error', (e) => {
@@ -19,9 +20,13 @@ const fatal = (e) => {
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);
 
-register();
-({ exitFor } = await import('../src/cli/exit-codes.ts'));
-const { program } = await import('../src/cli/main.ts');
-const { addQueueCommands } = await import('../workers/cli.ts');
+const dist = new URL('../dist/', import.meta.url);
+if (!fs.existsSync(new URL('src/cli/main.js', dist))) {
+  process.stderr.write('filings: not built yet: run `npm run build` (or `npm ci`) in the filings folder\n');
+  process.exit(2);
+}
+({ exitFor } = await import(new URL('src/cli/exit-codes.js', dist).href));
+const { program } = await import(new URL('src/cli/main.js', dist).href);
+const { addQueueCommands } = await import(new URL('workers/cli.js', dist).href);
 addQueueCommands(program);
 await program.parseAsync(process.argv).catch(fatal);

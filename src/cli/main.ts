@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXPORT_FORMATS } from '../export/table-writer.ts';
 
-const { version } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+// src/cli/ in the sources, dist/src/cli/ compiled: the package's own package.json is the nearest one up.
+const packageJson = ['../../package.json', '../../../package.json'].map((p) => new URL(p, import.meta.url)).find((u) => fs.existsSync(u));
+const { version } = JSON.parse(fs.readFileSync(packageJson ?? new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export const program = new Command('filings')
   .description('Read budget performance-target filing forms (Word, Excel, Markdown) into validated records')

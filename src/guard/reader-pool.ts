@@ -4,7 +4,7 @@
 // `filings parse`, the embedded import and the queue worker all read, so the limits hold everywhere.
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import { FilingError } from '../../parsers/index.ts';
+import { FilingError } from '../../parsers/errors.ts';
 import type { FileResult } from '../read-records.ts';
 import { describeMemory, describeTimeout, readLimits, type ReadLimits } from './limits.ts';
 import type { ReaderAnswer, ReaderTask } from './reader-task.ts';
@@ -17,13 +17,19 @@ export interface ReaderPool {
   readonly threads: number;
 }
 
+// Compiled, this module is reader-pool.js beside reader-thread.js; run as TypeScript, its thread needs tsx.
+const compiled = import.meta.url.endsWith('.js');
+
 export function createReaderPool(opts: { threads?: number; limits?: ReadLimits } = {}): ReaderPool {
   const limits = opts.limits ?? readLimits();
   const threads = Math.max(1, opts.threads ?? os.availableParallelism());
   const pool = new Piscina<ReaderTask, ReaderAnswer>({
-    filename: new URL('./reader-thread.mjs', import.meta.url).href,
-    minThreads: threads,
+    filename: new URL(compiled ? './reader-thread.js' : './reader-thread-tsx.mjs', import.meta.url).href,
+    // One thread at start, more as files wait for one: a command reading one file starts one thread
+    // (each loads the reader and its parser), a long import grows to all of them and keeps them.
+    minThreads: 1,
     maxThreads: threads,
+    idleTimeout: 30_000,
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
   });
   // A thread that dies between tasks has no task to fail; piscina replaces it, nothing to tell.
