@@ -2,7 +2,9 @@
 // grid column in (common in hand-edited forms) slides left; and when a table holds anything between its
 // rows but rows (a bookmark, say), mammoth drops every vertical merge of the table with only a warning.
 // We fix both in the document XML before mammoth sees it, and only when the document needs it.
-import * as cheerio from 'cheerio';
+// cheerio/slim: the htmlparser2 half only (the `xml` option below picks it anyway), without parse5
+// and the fetch client the full entry loads.
+import * as cheerio from 'cheerio/slim';
 import type { ParseMessage } from './grid.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

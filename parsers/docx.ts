@@ -1,6 +1,8 @@
 // Word: mammoth turns the document into HTML, cheerio walks it; every table becomes a grid, the
 // paragraphs above it its `before` lines. mammoth's own messages are kept beside the result.
-import * as cheerio from 'cheerio';
+// cheerio/slim: the htmlparser2 half only (the `xml` option below picks it anyway), without parse5
+// and the fetch client the full entry loads.
+import * as cheerio from 'cheerio/slim';
 import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
 import mammoth from 'mammoth';

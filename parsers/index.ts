@@ -1,11 +1,10 @@
 // File bytes → format → the parser for that format → grids. The one entry point into parsers/.
+// Each parser is loaded when its first file comes: a thread that reads only Word files never loads
+// SheetJS or remark, and a command that only needs FilingError loads no parser at all.
 import { detectFormat, type Format } from './detect.ts';
-import { parseDocx } from './docx.ts';
 import { stackOverflowAsError } from './errors.ts';
 import type { ParsedDocument } from './grid.ts';
-import { parseMarkdown } from './markdown.ts';
 import { decodeText } from './text.ts';
-import { parseWorkbook } from './xlsx.ts';
 
 export type { Format } from './detect.ts';
 export type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
@@ -16,12 +15,12 @@ export async function parseBytes(buf: Buffer): Promise<ParsedDocument & { format
   try {
     switch (format) {
       case 'docx':
-        return { format, ...(await parseDocx(buf)) };
+        return { format, ...(await (await import('./docx.ts')).parseDocx(buf)) };
       case 'xlsx':
       case 'xls':
-        return { format, ...parseWorkbook(buf) };
+        return { format, ...(await import('./xlsx.ts')).parseWorkbook(buf) };
       case 'md':
-        return { format, ...parseMarkdown(decodeText(buf)) };
+        return { format, ...(await import('./markdown.ts')).parseMarkdown(decodeText(buf)) };
     }
   } catch (e) {
     throw stackOverflowAsError(e);

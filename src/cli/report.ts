@@ -1,5 +1,5 @@
 // The edge where values become output: one line per problem, never a stack trace.
-import { FilingError } from '../../parsers/index.ts';
+import { FilingError } from '../../parsers/errors.ts';
 import { ioFailure } from '../import/io-failure.ts';
 
 export function fileProblem(file: string, e: unknown): string {
