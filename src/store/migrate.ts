@@ -1,7 +1,6 @@
 // Runs the pending migrations with umzug over whichever connection the backend hands in. umzug keeps
 // the bookkeeping (which ran, in which order); the caller holds the lock and the transaction around
 // it, because umzug itself does not guard against two processes migrating at once.
-import { Umzug } from 'umzug';
 import { NoStoreError, StoreOutdatedError } from './errors.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
@@ -22,6 +21,9 @@ export interface MigrationConnection {
 /** Applies what is pending, in order; returns the names it ran (none when up to date). */
 export async function runMigrations(db: MigrationConnection): Promise<string[]> {
   await db.exec(MIGRATIONS_TABLE);
+  // Nearly every open finds nothing to do: umzug is loaded only when there is.
+  if ((await pendingMigrations(db)).length === 0) return [];
+  const { Umzug } = await import('umzug');
   const umzug = new Umzug({
     migrations: MIGRATIONS.map((m) => ({ name: m.name, up: () => db.exec(m[db.dialect]) })),
     logger: undefined,
@@ -52,7 +54,11 @@ export async function requireStore(db: MigrationConnection, where: string): Prom
 
 /** Throws a StoreOutdatedError when migrations are pending: a reading command never runs them itself. */
 export async function requireCurrent(db: MigrationConnection, where: string): Promise<void> {
-  const applied = new Set((await db.query('SELECT name FROM schema_migrations')).map((r) => String(r.name)));
-  const pending = MIGRATIONS.filter((m) => !applied.has(m.name)).map((m) => m.name);
+  const pending = await pendingMigrations(db);
   if (pending.length) throw new StoreOutdatedError(where, pending);
+}
+
+async function pendingMigrations(db: MigrationConnection): Promise<string[]> {
+  const applied = new Set((await db.query('SELECT name FROM schema_migrations')).map((r) => String(r.name)));
+  return MIGRATIONS.filter((m) => !applied.has(m.name)).map((m) => m.name);
 }
