@@ -10,17 +10,26 @@ export type { Format } from './detect.ts';
 export type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
 export { FilingError, asFilingError, type ErrorCode } from './errors.ts';
 
+/** The module's promise, kept: a dynamic import of a loaded module still goes through resolution. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+const docx = once(() => import('./docx.ts'));
+const workbook = once(() => import('./xlsx.ts'));
+const markdown = once(() => import('./markdown.ts'));
+
 export async function parseBytes(buf: Buffer): Promise<ParsedDocument & { format: Format }> {
   const format = detectFormat(buf);
   try {
     switch (format) {
       case 'docx':
-        return { format, ...(await (await import('./docx.ts')).parseDocx(buf)) };
+        return { format, ...(await (await docx()).parseDocx(buf)) };
       case 'xlsx':
       case 'xls':
-        return { format, ...(await import('./xlsx.ts')).parseWorkbook(buf) };
+        return { format, ...(await workbook()).parseWorkbook(buf) };
       case 'md':
-        return { format, ...(await import('./markdown.ts')).parseMarkdown(decodeText(buf)) };
+        return { format, ...(await markdown()).parseMarkdown(decodeText(buf)) };
     }
   } catch (e) {
     throw stackOverflowAsError(e);
