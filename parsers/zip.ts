@@ -52,28 +52,44 @@ export function listZip(buf: Buffer): ZipEntry[] {
 export interface ZipReader {
   has(name: string): boolean;
   read(name: string): Buffer;
+  /** What the first `compressedBytes` of the entry inflate to: its beginning, without inflating the rest. */
+  readHead(name: string, compressedBytes: number): Buffer;
 }
 
 /** Entries by name; an entry inflates to at most the size it declared (the bomb check trusted it). */
 export function openZip(buf: Buffer, entries = listZip(buf)): ZipReader {
   const byName = new Map(entries.map((e) => [e.name, e]));
+  const locate = (name: string) => {
+    const e = byName.get(name);
+    if (!e) throw new FilingError('corrupt', `damaged archive (no ${name})`);
+    if (e.localHeader + 30 > buf.length || buf.readUInt32LE(e.localHeader) !== LOCAL) {
+      throw new FilingError('corrupt', `damaged or truncated zip archive (${name})`);
+    }
+    const start = e.localHeader + 30 + buf.readUInt16LE(e.localHeader + 26) + buf.readUInt16LE(e.localHeader + 28);
+    return { e, data: buf.subarray(start, start + e.compressedSize) };
+  };
+  const inflate = (name: string, e: ZipEntry, data: Buffer, opts: zlib.ZlibOptions) => {
+    try {
+      if (e.method === 0) return Buffer.from(data);
+      if (e.method === 8) return zlib.inflateRawSync(data, opts);
+    } catch (err) {
+      throw new FilingError('corrupt', `damaged zip entry ${name} (${(err as Error).message})`);
+    }
+    throw new FilingError('unsupported_format', `zip entry ${name} uses compression method ${e.method}`);
+  };
   return {
     has: (name) => byName.has(name),
     read(name) {
-      const e = byName.get(name);
-      if (!e) throw new FilingError('corrupt', `damaged archive (no ${name})`);
-      if (e.localHeader + 30 > buf.length || buf.readUInt32LE(e.localHeader) !== LOCAL) {
-        throw new FilingError('corrupt', `damaged or truncated zip archive (${name})`);
-      }
-      const start = e.localHeader + 30 + buf.readUInt16LE(e.localHeader + 26) + buf.readUInt16LE(e.localHeader + 28);
-      const data = buf.subarray(start, start + e.compressedSize);
-      try {
-        if (e.method === 0) return Buffer.from(data);
-        if (e.method === 8) return zlib.inflateRawSync(data, { maxOutputLength: Math.max(e.uncompressedSize, 1) });
-      } catch (err) {
-        throw new FilingError('corrupt', `damaged zip entry ${name} (${(err as Error).message})`);
-      }
-      throw new FilingError('unsupported_format', `zip entry ${name} uses compression method ${e.method}`);
+      const { e, data } = locate(name);
+      return inflate(name, e, data, { maxOutputLength: Math.max(e.uncompressedSize, 1) });
+    },
+    readHead(name, compressedBytes) {
+      const { e, data } = locate(name);
+      // A cut deflate stream, flushed rather than finished, gives what it holds so far without error.
+      return inflate(name, e, data.subarray(0, compressedBytes), {
+        maxOutputLength: Math.max(e.uncompressedSize, 1),
+        finishFlush: zlib.constants.Z_SYNC_FLUSH,
+      });
     },
   };
 }
