@@ -19,6 +19,8 @@ export async function freePort(): Promise<number> {
 export interface RedisServer {
   url: string;
   port: number;
+  /** The running server's process (the benchmark reads its CPU time). */
+  readonly pid: number;
   stop(): Promise<void>;
   restart(): Promise<void>;
 }
@@ -58,6 +60,9 @@ export async function startRedis(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return proc!.pid!;
+    },
     stop: async () => {
       await stop();
       fs.rmSync(dir, { recursive: true, force: true });
