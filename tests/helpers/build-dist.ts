@@ -1,13 +1,39 @@
 // The integration tests run `bin/filings.js`, which runs the compiled program in dist/: compile what
 // changed first (incremental, about 3 s when nothing did), so a test never runs yesterday's build.
+// Both process-starting projects set this up, and one compile serves both; a lock folder keeps two
+// test runs from writing dist/ at once.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const lock = path.join(root, '.build-lock');
 
-export default function setup(): void {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+export default async function setup(): Promise<void> {
+  // Both projects' global setups run in vitest's own process: one compile serves the run.
+  const run = globalThis as { filingsBuild?: Promise<void> };
+  run.filingsBuild ??= build();
+  await run.filingsBuild;
+}
+
+async function build(): Promise<void> {
+  for (let waited = 0; ; waited += 100) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      // A lock older than the slowest build was left by a killed run.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (waited > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }

@@ -1,6 +1,6 @@
-// A real, throwaway PostgreSQL for a test file: started in beforeAll, stopped in afterAll.
-// With DATABASE_URL_TEST set, that server is used instead and left alone. Without either, the
-// tests fail with how to fix it: a store test that quietly skipped Postgres would prove nothing.
+// A real, throwaway PostgreSQL database for a test: on the run's shared server (postgres-server.ts), on
+// DATABASE_URL_TEST when set, else on a server of the test file's own. Without a server, the tests fail
+// with how to fix it: a store test that quietly skipped Postgres would prove nothing.
 //
 //   let pg: TestPostgres;
 //   beforeAll(async () => { pg = await startPostgres(); });
@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { inject } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -25,9 +26,12 @@ export interface TestPostgres {
 }
 
 export async function startPostgres(): Promise<TestPostgres> {
+  // The run's shared server (postgres-server.ts), when the project started one.
+  const shared = inject('postgresUrl');
+  if (shared) return withDatabases(shared, async () => {});
   const given = process.env.DATABASE_URL_TEST;
   if (given) return withDatabases(given, async () => {});
-  return withDatabases(...(await startServer()));
+  return withDatabases(...(await startPostgresServer()));
 }
 
 let created = 0;
@@ -62,7 +66,8 @@ async function admin(url: string, sql: string): Promise<void> {
   }
 }
 
-async function startServer(): Promise<[string, () => Promise<void>]> {
+/** Starts a server of its own: its URL, and how to stop it. */
+export async function startPostgresServer(): Promise<[string, () => Promise<void>]> {
   const bin = findBinaries();
   const asRoot = process.getuid?.() === 0;
   // PostgreSQL refuses to run as root; as root we hand the data folder to the postgres user.
@@ -87,6 +92,8 @@ async function startServer(): Promise<[string, () => Promise<void>]> {
       'fsync = off',
       'synchronous_commit = off',
       'full_page_writes = off',
+      // Test files run side by side on one server, each with its pools and CLI processes.
+      'max_connections = 300',
       '',
     ].join('\n'));
     await run(...as(pgCtl, ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']));
