@@ -61,7 +61,7 @@ function tablesOf(html: string): Grid[] {
     for (const node of nodes.toArray()) {
       if (node.tagName === 'table') {
         const locator = `table ${grids.length + 1}`;
-        const { cells, merges } = htmlTableToGrid($, node, locator, budget);
+        const { cells, merges } = htmlTableToGrid(node, locator, budget);
         grids.push({ locator, index: grids.length + 1, cells, merges, mergesKnown: true, before });
         before = [];
       } else if (/^(ul|ol|div|section)$/.test(node.tagName)) {

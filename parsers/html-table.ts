@@ -1,13 +1,18 @@
 // An HTML table (as mammoth writes it) to a grid: colspan and rowspan become merged regions.
 // Spans come from the file: they are bounded, and the table's size is reserved in the file's cell
 // budget, before the cells they cover are marked or the rectangle is allocated.
-import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+// It walks the DOM (domhandler's nodes, which cheerio loads) itself: a CSS selector per row and per
+// cell was a tenth of reading a Word file.
+import type { AnyNode, Element } from 'domhandler';
 import type { Merge } from './grid.ts';
 import { limits, tableTooLarge, type CellBudget } from './limits.ts';
 
-export function htmlTableToGrid($: CheerioAPI, table: Element, where: string, budget: CellBudget): { cells: string[][]; merges: Merge[] } {
-  const rows = $(table).children('thead, tbody, tfoot').children('tr').add($(table).children('tr')).toArray();
+export function htmlTableToGrid(table: Element, where: string, budget: CellBudget): { cells: string[][]; merges: Merge[] } {
+  // As $(table).children('thead, tbody, tfoot').children('tr').add($(table).children('tr')): the
+  // section rows first, then the table's own, each in document order.
+  const sections = childElements(table, SECTIONS);
+  const rows = [...sections.flatMap((s) => childElements(s, ROW)), ...childElements(table, ROW)];
+  if (sections.length && childElements(table, ROW).length) rows.sort(documentOrder(table));
   const cells: string[][] = [];
   const merges: Merge[] = [];
   const taken: boolean[][] = [];
@@ -18,13 +23,13 @@ export function htmlTableToGrid($: CheerioAPI, table: Element, where: string, bu
   rows.forEach((tr, r) => {
     cells[r] ??= [];
     let c = 0;
-    for (const td of $(tr).children('td, th').toArray()) {
+    for (const td of childElements(tr, CELL)) {
       while (isTaken(r, c)) c++;
-      const colspan = Math.max(1, Math.min(Number($(td).attr('colspan')) || 1, limits.sheetColumns));
-      const rowspan = Math.max(1, Math.min(Number($(td).attr('rowspan')) || 1, rows.length - r));
+      const colspan = Math.max(1, Math.min(Number(td.attribs.colspan) || 1, limits.sheetColumns));
+      const rowspan = Math.max(1, Math.min(Number(td.attribs.rowspan) || 1, rows.length - r));
       covered += colspan * rowspan;
       if (covered > limits.maxCells) throw tableTooLarge(where, covered);
-      cells[r][c] = cellText($, td);
+      cells[r][c] = cellText(td);
       for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) take(r + dr, c + dc);
       if (colspan > 1 || rowspan > 1) merges.push({ r0: r, c0: c, r1: r + rowspan - 1, c1: c + colspan - 1 });
       c += colspan;
@@ -39,9 +44,50 @@ export function htmlTableToGrid($: CheerioAPI, table: Element, where: string, bu
   return { cells: grid, merges };
 }
 
+const SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
+const ROW = new Set(['tr']);
+const CELL = new Set(['td', 'th']);
+const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+function childElements(parent: Element, names: Set<string>): Element[] {
+  return parent.children.filter((n): n is Element => isElement(n) && names.has(n.name));
+}
+
+/** Rows by where they stand in the table (sections and bare rows mixed, as mammoth never writes). */
+function documentOrder(table: Element): (a: Element, b: Element) => number {
+  const order = new Map<Element, number>();
+  let i = 0;
+  for (const child of table.children) {
+    if (!isElement(child)) continue;
+    if (SECTIONS.has(child.name)) for (const tr of childElements(child, ROW)) order.set(tr, i++);
+    else order.set(child, i++);
+  }
+  return (a, b) => order.get(a)! - order.get(b)!;
+}
+
 /** A cell's paragraphs joined by line breaks; a nested table's text is kept, not lost. */
-function cellText($: CheerioAPI, td: Element): string {
-  const blocks = $(td).find('p, li, h1, h2, h3, h4, h5, h6').toArray();
-  if (blocks.length === 0) return $(td).text();
-  return blocks.map((b) => $(b).text()).join('\n');
+function cellText(td: Element): string {
+  // As $(td).find('p, li, h1, …'): every such element below the cell, in document order, nested ones too.
+  const blocks: Element[] = [];
+  const collect = (n: Element) => {
+    for (const child of n.children) {
+      if (!isElement(child)) continue;
+      if (BLOCKS.has(child.name)) blocks.push(child);
+      collect(child);
+    }
+  };
+  collect(td);
+  if (blocks.length === 0) return textOf(td);
+  return blocks.map(textOf).join('\n');
+}
+
+/** What cheerio's .text() gives: the text of every text node below, in order. */
+function textOf(node: AnyNode): string {
+  if (node.type === 'text') return node.data;
+  if (!('children' in node)) return '';
+  let s = '';
+  for (const child of node.children) s += textOf(child);
+  return s;
 }
