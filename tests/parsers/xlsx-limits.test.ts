@@ -1,8 +1,10 @@
 // Workbooks whose XML claims far more than the cells they hold are read within those cells, quickly;
 // settings SheetJS itself would pay for are refused before it starts.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../parsers/index.ts';
 import { parseWorkbook } from '../../parsers/xlsx.ts';
+import { listZip } from '../../parsers/zip.ts';
 import { expectFilingError, QUICK_MS, replaceOnce, timed, workbook } from './hostile.ts';
 
 const FORM = [
@@ -97,6 +99,35 @@ describe('settings SheetJS would pay for are refused before it reads them', () =
     const { ms, error } = await read(book);
     expect(ms).toBeLessThan(QUICK_MS);
     expectFilingError(error, 'corrupt', /^damaged workbook \(xl\/worksheets\/sheet1\.xml repeats its column settings over 81,920 columns\)$/);
+  });
+
+  // The check reads only a sheet's head when its cells start there (column settings come before them).
+  const bigForm = (edit: (xml: string) => string) => {
+    const rows = Array.from({ length: 400 }, (_, i) => [`指标${i}`, createHash('sha256').update(String(i)).digest('hex')]);
+    return workbook([['项目', [...FORM, ...rows]]], edit);
+  };
+
+  it('in a sheet too large to inflate for the check, the settings before its cells are still seen', async () => {
+    const book = await bigForm((xml) => replaceOnce(xml, '<sheetData>', '<cols><col min="3" max="30000000" hidden="1"/></cols><sheetData>'));
+    const sheet = listZip(book).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    expect(sheet.compressedSize).toBeGreaterThan(8 * 1024);
+    const { error } = await read(book);
+    expectFilingError(error, 'corrupt', /^damaged workbook \(xl\/worksheets\/sheet1\.xml sets columns 3 to 30,000,000; a sheet has 16,384\)$/);
+  });
+
+  it('settings that run on past the head of a large sheet are all counted', async () => {
+    // Distinct settings, so that they do not compress into the head.
+    const cols = Array.from({ length: 20_000 }, (_, i) => `<col min="${(i % 16_000) + 1}" max="${(i % 16_000) + 4}" width="${i}"/>`).join('');
+    const book = await bigForm((xml) => replaceOnce(xml, '<sheetData>', `<cols>${cols}</cols><sheetData>`));
+    const { error } = await read(book);
+    expectFilingError(error, 'corrupt', /^damaged workbook \(xl\/worksheets\/sheet1\.xml repeats its column settings over 65,540 columns\)$/);
+  });
+
+  it('a large sheet with sound settings reads as before', async () => {
+    const book = await bigForm((xml) => replaceOnce(xml, '<sheetData>', '<cols><col min="1" max="2" width="20"/></cols><sheetData>'));
+    const { value, error } = await read(book);
+    expect(error).toBeUndefined();
+    expect(value!.grids[0].cells).toHaveLength(402);
   });
 
   it('thousands of sheets', async () => {
