@@ -8,11 +8,8 @@ import type { Merge } from './grid.ts';
 import { limits, tableTooLarge, type CellBudget } from './limits.ts';
 
 export function htmlTableToGrid(table: Element, where: string, budget: CellBudget): { cells: string[][]; merges: Merge[] } {
-  // As $(table).children('thead, tbody, tfoot').children('tr').add($(table).children('tr')): the
-  // section rows first, then the table's own, each in document order.
-  const sections = childElements(table, SECTIONS);
-  const rows = [...sections.flatMap((s) => childElements(s, ROW)), ...childElements(table, ROW)];
-  if (sections.length && childElements(table, ROW).length) rows.sort(documentOrder(table));
+  // The table's rows and its sections' rows, in document order.
+  const rows = childElements(table, ROW_PARENTS).flatMap((e) => (e.name === 'tr' ? [e] : childElements(e, ROW)));
   const cells: string[][] = [];
   const merges: Merge[] = [];
   const taken: boolean[][] = [];
@@ -44,8 +41,8 @@ export function htmlTableToGrid(table: Element, where: string, budget: CellBudge
   return { cells: grid, merges };
 }
 
-const SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
 const ROW = new Set(['tr']);
+const ROW_PARENTS = new Set(['thead', 'tbody', 'tfoot', 'tr']);
 const CELL = new Set(['td', 'th']);
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -53,18 +50,6 @@ const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === '
 
 function childElements(parent: Element, names: Set<string>): Element[] {
   return parent.children.filter((n): n is Element => isElement(n) && names.has(n.name));
-}
-
-/** Rows by where they stand in the table (sections and bare rows mixed, as mammoth never writes). */
-function documentOrder(table: Element): (a: Element, b: Element) => number {
-  const order = new Map<Element, number>();
-  let i = 0;
-  for (const child of table.children) {
-    if (!isElement(child)) continue;
-    if (SECTIONS.has(child.name)) for (const tr of childElements(child, ROW)) order.set(tr, i++);
-    else order.set(child, i++);
-  }
-  return (a, b) => order.get(a)! - order.get(b)!;
 }
 
 /** A cell's paragraphs joined by line breaks; a nested table's text is kept, not lost. */
