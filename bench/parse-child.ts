@@ -1,0 +1,39 @@
+// Parse throughput on one core, in a process of its own (bench/parse.ts starts it): our reader (bytes →
+// records) beside the library we build on, alone (bench/floor.ts), on the same bytes, in interleaved
+// rounds so that a slow moment hits both alike. Prints {"ours": forms/s, "floor": forms/s}.
+import fs from 'node:fs';
+import path from 'node:path';
+import { readRecords } from '../src/read-records.ts';
+import type { BenchFormat } from './corpus.ts';
+import { floorParse } from './floor.ts';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function parseThroughput(format: BenchFormat, files: string[], rounds: number): Promise<{ ours: number; floor: number }> {
+  const bytes = files.map((f) => fs.readFileSync(f));
+  const timeRound = async (fn: (b: Buffer, i: number) => Promise<unknown>) => {
+    const t = performance.now();
+    for (let i = 0; i < bytes.length; i++) await fn(bytes[i], i);
+    return bytes.length / ((performance.now() - t) / 1000);
+  };
+  const ours = (b: Buffer, i: number) => readRecords(b, files[i]);
+  const floor = (b: Buffer) => floorParse(format, b);
+  await timeRound(ours);
+  await timeRound(floor);
+  const o: number[] = [];
+  const f: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    o.push(await timeRound(ours));
+    f.push(await timeRound(floor));
+  }
+  return { ours: median(o), floor: median(f) };
+}
+
+const [format, dir, n, rounds] = process.argv.slice(2);
+// The corpus is the first n forms of the folder (a larger earlier run may have left more).
+const files = fs
+  .readdirSync(dir)
+  .sort()
+  .slice(0, Number(n))
+  .map((f) => path.join(dir, f));
+process.stdout.write(JSON.stringify(await parseThroughput(format as BenchFormat, files, Number(rounds))));
