@@ -106,7 +106,8 @@ if (PARTS.has('queue')) {
   const redis = await startRedis();
   try {
     log('bench: queue import (redis-server started by the bench)');
-    queue = await queueCost(path.join(work, 'n'), path.join(work, 'warmup'), redis);
+    // The same 10×N forms as the embedded figure, so that both are taken in the same steady state.
+    queue = await queueCost(path.join(work, 'n10'), path.join(work, 'warmup'), redis);
   } finally {
     await redis.stop();
   }
@@ -165,7 +166,7 @@ const md = `# Benchmarks
 Measured by \`npm run bench\` (n=${N} forms per format, ${ROUNDS} rounds, median) on ${os.availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, on the compiled program.
 
 - **parse/floor**: our time per form (bytes → validated records) over the library's alone on the same bytes (mammoth's HTML conversion, SheetJS's read, remark's parse), on one core. Ours does strictly more.
-- **queue cpu/embedded**: CPU per form through the queue, every process counted (the \`enqueue\` command, the worker with its reader threads, redis-server), over CPU per form of \`filings import\` on the same kind of files, both once started (the import's: its ${N * 30}-form run over its ${N * 3}-form run, so process and thread start cancel out). Above 1 is what the queue costs; CPU, not time, because on 2 cores one worker already keeps the machine busy.
+- **queue cpu/embedded**: CPU per form through the queue, every process counted (the \`enqueue\` command, the worker with its reader threads, redis-server), over CPU per form of \`filings import\`, both over the same ${N * 30} forms once started: the queue after a warm-up on other forms, the import as its ${N * 30}-form run over its ${N * 3}-form run, so that process and thread start and the JIT's first forms cancel out. Above 1 is what the queue costs; CPU, not time, because on 2 cores one worker already keeps the machine busy.
 - **redis ms/form**: Redis CPU per form. Redis uses one core, so one Redis keeps up with as many single-core workers as its CPU per form fits into a worker's.
 - **mem10x/mem1x**: peak RSS of the embedded import at ${N * 30} forms over ${N * 3} forms: memory does not grow with the work.
 - **start**: wall time of \`filings --help\`, \`filings list\` on a store of 100 filings and \`filings parse\` of one .docx, over \`node -e 0\` (median of 9 runs each).
