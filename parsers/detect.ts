@@ -1,7 +1,7 @@
 // The format comes from the bytes, never from the name: a workbook renamed .docx is still a workbook.
 import * as XLSX from 'xlsx';
 import { FilingError } from './errors.ts';
-import { limits } from './limits.ts';
+import { limits, mib } from './limits.ts';
 import { utf16Bom } from './text.ts';
 import { listZip } from './zip.ts';
 
@@ -85,6 +85,3 @@ function oleFormat(buf: Buffer): Format {
   throw new FilingError('unsupported_format', 'an Office compound file that is neither a workbook nor a Word document');
 }
 
-function mib(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}

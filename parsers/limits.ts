@@ -74,3 +74,8 @@ export class CellBudget {
     this.used += cells;
   }
 }
+
+/** A size as people read it: 1.5 MB, 12 KB. */
+export function mib(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}

@@ -7,14 +7,16 @@ import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { FilingError } from './errors.ts';
 import type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
-import { CellBudget, limits, thousands } from './limits.ts';
+import { CellBudget, limits, mib, thousands } from './limits.ts';
 import { cleanFormat, displayText } from './number-format.ts';
 import { usedRange, VisibleAxis } from './sheet-extent.ts';
 import { guardWorkbookZip } from './xlsx-guard.ts';
+import { isInflateCapped, useNativeInflate } from './xlsx-inflate.ts';
 
 // cellStyles: SheetJS reads hidden rows and columns (!rows, !cols) only with it.
 // Old Chinese workbooks (BIFF5 and earlier) store text in code page 936; SheetJS reads it only with the tables.
 XLSX.set_cptable(cptable);
+useNativeInflate();
 
 export function parseWorkbook(buf: Buffer): ParsedDocument {
   if (isZip(buf)) guardWorkbookZip(buf);
@@ -22,6 +24,7 @@ export function parseWorkbook(buf: Buffer): ParsedDocument {
   try {
     wb = XLSX.read(buf, { type: 'buffer', cellNF: true, cellText: true, cellDates: false, cellStyles: true, cellHTML: false, dense: true });
   } catch (e) {
+    if (isInflateCapped(e)) throw new FilingError('too_large', `a part of the workbook unpacks to more than ${mib(limits.maxExpandedBytes)} (FILINGS_MAX_EXPANDED_MB)`);
     const msg = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(msg)) throw new FilingError('encrypted', 'password-protected (encrypted) workbook; save an unprotected copy and import that');
     throw new FilingError('corrupt', `damaged workbook (${msg.split('\n')[0]})`);

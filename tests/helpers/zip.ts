@@ -2,11 +2,12 @@
 // deflate takes a minute and a half over 120 MB, zlib a second or two.
 import zlib from 'node:zlib';
 
-export function writeZip(entries: [string, Buffer][]): Buffer {
+/** `declared`: the unpacked size the archive states for an entry, when it should lie about it. */
+export function writeZip(entries: [name: string, data: Buffer, declared?: number][]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of entries) {
+  for (const [name, data, declared = data.length] of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
     const packed = zlib.deflateRawSync(data, { level: 6 });
     const crc = zlib.crc32(data);
@@ -17,7 +18,7 @@ export function writeZip(entries: [string, Buffer][]): Buffer {
     local.writeUInt16LE(8, 8); // deflate
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(declared, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -27,7 +28,7 @@ export function writeZip(entries: [string, Buffer][]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(declared, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, packed);
