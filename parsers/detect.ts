@@ -1,11 +1,11 @@
 // The format comes from the bytes, never from the name: a workbook renamed .docx is still a workbook.
-import * as XLSX from 'xlsx';
 import { FilingError } from './errors.ts';
 import { limits, mib } from './limits.ts';
+import { openCompound } from './ole.ts';
 import { utf16Bom } from './text.ts';
 import { listZip } from './zip.ts';
 
-export type Format = 'docx' | 'xlsx' | 'xls' | 'md';
+export type Format = 'docx' | 'doc' | 'xlsx' | 'xls' | 'md';
 
 const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
 
@@ -68,20 +68,13 @@ function zipFormat(buf: Buffer): Format {
 }
 
 function oleFormat(buf: Buffer): Format {
-  let streams: string[];
-  try {
-    streams = XLSX.CFB.read(buf, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
-  } catch {
-    throw new FilingError('corrupt', 'damaged or truncated Office file (bad compound-file structure)');
-  }
-  const has = (name: string) => streams.some((s) => s.toLowerCase() === name.toLowerCase());
+  const { has } = openCompound(buf);
   if (has('EncryptionInfo') || has('EncryptedPackage')) {
     throw new FilingError('encrypted', 'password-protected (encrypted) file; save an unprotected copy and import that');
   }
   if (has('Workbook') || has('Book')) return 'xls';
-  if (has('WordDocument')) {
-    throw new FilingError('unsupported_format', 'a legacy Word 97-2003 .doc file; save it as .docx and import that');
-  }
+  // Word 97-2003 .doc, and WPS Office's .wps, which is the same format.
+  if (has('WordDocument')) return 'doc';
   throw new FilingError('unsupported_format', 'an Office compound file that is neither a workbook nor a Word document');
 }
 

@@ -16,6 +16,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (loaded ??= load());
 }
 const docx = once(() => import('./docx.ts'));
+const doc = once(() => import('./doc.ts'));
 const workbook = once(() => import('./xlsx.ts'));
 const markdown = once(() => import('./markdown.ts'));
 
@@ -25,6 +26,8 @@ export async function parseBytes(buf: Buffer): Promise<ParsedDocument & { format
     switch (format) {
       case 'docx':
         return { format, ...(await (await docx()).parseDocx(buf)) };
+      case 'doc':
+        return { format, ...(await doc()).parseDoc(buf) };
       case 'xlsx':
       case 'xls':
         return { format, ...(await workbook()).parseWorkbook(buf) };

@@ -89,7 +89,7 @@ export const FilingRecordSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{64}:\d+$/),
   source: z.object({
     file: z.string().min(1),
-    format: z.enum(['docx', 'xlsx', 'xls', 'md']),
+    format: z.enum(['docx', 'doc', 'xlsx', 'xls', 'md']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     formIndex: z.number().int().nonnegative(),
     locator: z.string().min(1),

@@ -24,7 +24,7 @@ export const jsonOption = () => new Option('--json', 'print the result as one JS
 program
   .command('parse')
   .description('print the records of each FILE as one JSON array')
-  .argument('<files...>', 'Word (.docx), Excel (.xlsx, .xls) or Markdown files')
+  .argument('<files...>', 'Word (.docx, .doc, .wps), Excel (.xlsx, .xls, .et) or Markdown files')
   .option('-v, --verbose', 'tell on stderr what the reader repaired or could not read')
   .action(async (files: string[], opts: { verbose?: boolean }) => {
     process.exitCode = await (await import('./parse.ts')).parseCommand(files, opts);

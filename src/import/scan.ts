@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ioFailure, type PathFailure } from './io-failure.ts';
 
-const FORM_NAMES = /\.(docx|xlsx|xlsm|xls|md|markdown)$/iu;
+const FORM_NAMES = /\.(docx|doc|wps|xlsx|xlsm|xls|et|md|markdown)$/iu;
 
 export interface ScanResult {
   files: string[];

@@ -11,7 +11,7 @@ import { createReaderPool, type ReaderPool } from '../../src/guard/reader-pool.t
 import { filings, fixture } from '../helpers/cli.ts';
 import { tmpDir } from '../helpers/tmp.ts';
 
-const BASES = ['seed.docx', 'multi-2.docx', 'seed.xlsx', 'real-04.xlsx', 'seed.xls', 'seed-gbk.xls', 'seed.md', 'multi-3.md'];
+const BASES = ['seed.docx', 'multi-2.docx', 'legacy/seed.doc', 'real-doc/Bug51686.doc', 'seed.xlsx', 'real-04.xlsx', 'seed.xls', 'seed-gbk.xls', 'seed.md', 'multi-3.md'];
 const bases = BASES.map((name) => ({ name, bytes: fs.readFileSync(fixture(name)) }));
 const TIMEOUT_MS = 4000;
 // Time a read may take beyond its deadline, as the caller sees it: the thread is terminated and the
@@ -105,7 +105,7 @@ it('a batch of mutated files through `filings parse`: JSON on stdout, one line p
   try {
     const samples = fc.sample(fc.tuple(fc.integer({ min: 0, max: bases.length - 1 }), mutation), { numRuns: 24, seed: 7 });
     const files = samples.map(([b, m], i) => {
-      const file = path.join(tmp.dir, `${i}-${bases[b].name}`);
+      const file = path.join(tmp.dir, `${i}-${path.basename(bases[b].name)}`);
       fs.writeFileSync(file, mutate(bases[b].bytes, m));
       return file;
     });

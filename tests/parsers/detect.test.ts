@@ -22,12 +22,15 @@ describe('the format comes from the bytes', () => {
     ['seed-gbk.xls', 'xls'],
     ['seed.md', 'md'],
     ['wrong-ext.docx', 'xlsx'],
+    ['legacy/seed.doc', 'doc'],
+    ['legacy/real-05.wps', 'doc'],
+    ['legacy/real-06.et', 'xls'],
+    ['bad/legacy.doc', 'doc'],
   ])('%s is %s', (f, format) => expect(detect(f)).toBe(format));
 
   it.each([
     ['bad/empty.docx', 'empty_file'],
     ['bad/picture.docx', 'unsupported_format'],
-    ['bad/legacy.doc', 'unsupported_format'],
     ['bad/encrypted.xlsx', 'encrypted'],
     ['bad/corrupt.xlsx', 'corrupt'],
     ['bad/truncated.docx', 'corrupt'],
