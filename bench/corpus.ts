@@ -1,6 +1,9 @@
 // A deterministic corpus of realistic forms for the benchmark: 15 to 40 indicators, long
 // explanations, merged cells, written by the same real writers as the fixtures.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { CellValue, FormSpec, Merge } from '../scripts/fixtures/spec.ts';
 import { writeDocx } from '../scripts/fixtures/writers/docx.ts';
@@ -97,4 +100,25 @@ export async function writeCorpus(dir: string, format: BenchFormat, n: number, o
     await fs.writeFile(file, bytes);
   }
   return files;
+}
+
+/**
+ * The .doc twins of docx files, written by LibreOffice into dir (skipping those already there), or
+ * null when soffice is not installed: the corpus for the .doc parse, as the fixtures' twins are made.
+ */
+export async function writeDocCorpus(docxFiles: string[], dir: string): Promise<string[] | null> {
+  await fs.mkdir(dir, { recursive: true });
+  const twin = (f: string) => path.join(dir, path.basename(f).replace(/\.docx$/, '.doc'));
+  const missing = docxFiles.filter((f) => !existsSync(twin(f)));
+  if (missing.length) {
+    const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'filings-bench-soffice-'));
+    try {
+      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'doc', '--outdir', dir, ...missing], { stdio: 'ignore' });
+    } catch {
+      return null;
+    } finally {
+      await fs.rm(profile, { recursive: true, force: true });
+    }
+  }
+  return docxFiles.map(twin);
 }

@@ -1,6 +1,7 @@
 // Parse throughput on one core, in a process of its own (bench/parse.ts starts it): our reader (bytes →
 // records) beside the library we build on, alone (bench/floor.ts), on the same bytes, in interleaved
 // rounds so that a slow moment hits both alike. Prints {"ours": forms/s, "floor": forms/s}.
+// With a twin folder (the .doc bench), the floor is our own read of the same forms' twins there.
 import fs from 'node:fs';
 import path from 'node:path';
 import { readRecords } from '../src/read-records.ts';
@@ -9,15 +10,16 @@ import { floorParse } from './floor.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function parseThroughput(format: BenchFormat, files: string[], rounds: number): Promise<{ ours: number; floor: number }> {
+async function parseThroughput(format: BenchFormat, files: string[], rounds: number, twins: string[] | undefined): Promise<{ ours: number; floor: number }> {
   const bytes = files.map((f) => fs.readFileSync(f));
+  const twinBytes = twins?.map((f) => fs.readFileSync(f));
   const timeRound = async (fn: (b: Buffer, i: number) => Promise<unknown>) => {
     const t = performance.now();
     for (let i = 0; i < bytes.length; i++) await fn(bytes[i], i);
     return bytes.length / ((performance.now() - t) / 1000);
   };
   const ours = (b: Buffer, i: number) => readRecords(b, files[i]);
-  const floor = (b: Buffer) => floorParse(format, b);
+  const floor = twins && twinBytes ? (_: Buffer, i: number) => readRecords(twinBytes[i], twins[i]) : (b: Buffer) => floorParse(format, b);
   await timeRound(ours);
   await timeRound(floor);
   const o: number[] = [];
@@ -29,11 +31,12 @@ async function parseThroughput(format: BenchFormat, files: string[], rounds: num
   return { ours: median(o), floor: median(f) };
 }
 
-const [format, dir, n, rounds] = process.argv.slice(2);
+const [format, dir, n, rounds, twinDir, twinExt] = process.argv.slice(2);
 // The corpus is the first n forms of the folder (a larger earlier run may have left more).
 const files = fs
   .readdirSync(dir)
   .sort()
   .slice(0, Number(n))
   .map((f) => path.join(dir, f));
-process.stdout.write(JSON.stringify(await parseThroughput(format as BenchFormat, files, Number(rounds))));
+const twins = twinDir ? files.map((f) => path.join(twinDir, path.basename(f).replace(/\.[^.]+$/, `.${twinExt}`))) : undefined;
+process.stdout.write(JSON.stringify(await parseThroughput(format as BenchFormat, files, Number(rounds), twins)));

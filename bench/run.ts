@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRedis } from '../tests/helpers/redis.ts';
-import { writeCorpus, type BenchFormat } from './corpus.ts';
+import { writeCorpus, writeDocCorpus, type BenchFormat } from './corpus.ts';
 import { parseThroughput } from './parse.ts';
 import { root, runFilings } from './processes.ts';
 import { queueCost, type QueueCost } from './queue.ts';
@@ -50,6 +50,8 @@ const f1 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? 
 const f2 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(2));
 
 const parseRatio: Partial<Record<BenchFormat, number>> = {};
+/** Time per .doc form over time per .docx form, the same forms. */
+let docRatio: number | undefined;
 if (PARTS.has('parse')) {
   for (const format of FORMATS) {
     log(`bench: parse ${format}`);
@@ -57,6 +59,13 @@ if (PARTS.has('parse')) {
     parseRatio[format] = t.floor / t.ours;
     rows.push([`parse ${format}, forms/s on one core`, t.ours.toFixed(1), `floor ${t.floor.toFixed(1)}`, `parse/floor ${f2(parseRatio[format])} (target ≤ 1.3)`]);
   }
+  log('bench: parse doc (LibreOffice writes the twins of the docx corpus)');
+  const docs = await writeDocCorpus(corpus.docx, path.join(work, 'n', 'doc'));
+  if (docs) {
+    const t = parseThroughput('doc', path.join(work, 'n', 'doc'), N, ROUNDS, { dir: path.join(work, 'n', 'docx'), ext: 'docx' });
+    docRatio = t.floor / t.ours;
+    rows.push(['parse doc, forms/s on one core', t.ours.toFixed(1), `docx ${t.floor.toFixed(1)}`, `doc/docx ${f2(docRatio)} (target ≤ 1.2)`]);
+  } else log('bench: no soffice here, so no .doc corpus: doc=n/a');
 }
 
 interface ImportRun {
@@ -156,7 +165,7 @@ if (PARTS.has('start')) {
 }
 
 const summary =
-  `bench: parse/floor docx=${f2(parseRatio.docx)} xlsx=${f2(parseRatio.xlsx)} md=${f2(parseRatio.md)}; ` +
+  `bench: parse/floor docx=${f2(parseRatio.docx)} xlsx=${f2(parseRatio.xlsx)} md=${f2(parseRatio.md)} doc=${f2(docRatio)}; ` +
   `queue cpu/embedded=${f2(queueRatio)}; redis ms/form=${f2(redisPerForm)}; mem10x/mem1x=${f2(memRatio)}; ` +
   `start help=${f1(start && start.helpMs / start.nodeMs)} list=${f1(start && start.listMs / start.nodeMs)} parse=${f1(start && start.parseMs / start.nodeMs)}`;
 const table = ['| measure | value | | |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -166,6 +175,7 @@ const md = `# Benchmarks
 Measured by \`npm run bench\` (n=${N} forms per format, ${ROUNDS} rounds, median) on ${os.availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, on the compiled program.
 
 - **parse/floor**: our time per form (bytes → validated records) over the library's alone on the same bytes (mammoth's HTML conversion, SheetJS's read, remark's parse), on one core. Ours does strictly more.
+- **doc**: our time per \`.doc\` form over our time per \`.docx\` form, the same forms (the .doc files are LibreOffice's conversions of the docx corpus; n/a where soffice is not installed). mammoth is no floor for a format it does not read, and no other library reads .doc in Node.
 - **queue cpu/embedded**: CPU per form through the queue, every process counted (the \`enqueue\` command, the worker with its reader threads, redis-server), over CPU per form of \`filings import\`, both over the same ${N * 30} forms once started: the queue after a warm-up on other forms, the import as its ${N * 30}-form run over its ${N * 3}-form run, so that process and thread start and the JIT's first forms cancel out. Above 1 is what the queue costs; CPU, not time, because on 2 cores one worker already keeps the machine busy.
 - **redis ms/form**: Redis CPU per form. Redis uses one core, so one Redis keeps up with as many single-core workers as its CPU per form fits into a worker's.
 - **mem10x/mem1x**: peak RSS of the embedded import at ${N * 30} forms over ${N * 3} forms: memory does not grow with the work.
