@@ -4,6 +4,7 @@
 import { CommanderError } from 'commander';
 import { CompareError } from '../compare/errors.ts';
 import { FeedError } from '../export/errors.ts';
+import { LookupError } from '../show/errors.ts';
 import { NoStoreError, StoreError, StoreOutdatedError } from '../store/errors.ts';
 import { terminalText } from '../text/terminal-safe.ts';
 
@@ -53,6 +54,6 @@ function outcome(e: unknown): Outcome {
   if (e instanceof NoStoreError) return { exitCode: EXIT.usage, message: `${e.message} (import files first, or pass --db / FILINGS_DB / DATABASE_URL)` };
   if (e instanceof StoreOutdatedError) return { exitCode: EXIT.usage, message: `${e.message}; run \`filings migrate\`` };
   if (e instanceof StoreError || e instanceof FeedError) return { exitCode: EXIT.usage, message: e.message };
-  if (e instanceof CompareError) return { exitCode: EXIT.inputsFailed, message: e.message };
+  if (e instanceof CompareError || e instanceof LookupError) return { exitCode: EXIT.inputsFailed, message: e.message };
   return { exitCode: EXIT.usage, message: e instanceof Error ? e.message : String(e) };
 }

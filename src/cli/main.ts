@@ -97,9 +97,25 @@ storeFlags(
     .option('--project <name>', 'part of the project name')
     .option('--level1 <label|code>', 'with an indicator under this level 1 (产出指标, output, …)')
     .option('--level2 <label|code>', 'with an indicator under this level 2 (成本指标, cost, …)')
+    .option('--warnings', 'only filings with a content warning (funding that does not add up, …)')
+    .addOption(new Option('--sort <key>', 'order of the lines').choices(['year', 'department', 'project', 'funding', 'indicators']))
     .addOption(jsonOption()),
 ).action(async (opts) => {
   process.exitCode = await (await import('./list.ts')).listCommand(opts);
+});
+
+storeFlags(
+  outputFlags(
+    program
+      .command('show')
+      .description('one stored filing in full: header, funding, goals, indicators, empty groups, review findings, file names')
+      .argument('[id]', 'the filing id, or a prefix of it that names one filing (as list shows it: 1a2b3c4d5e:0)')
+      .option('--project <name>', 'instead of an id: the project (with --year)')
+      .option('--year <year>', 'instead of an id: the fiscal year (with --project)', year)
+      .option('--department <name|code>', 'the department, where several file a project of that name'),
+  ),
+).action(async (id: string | undefined, opts) => {
+  process.exitCode = await (await import('./show.ts')).showCommand(id, opts);
 });
 
 const compare = program.command('compare').description('compare stored filings: one project across years, or departments in one year');

@@ -1,11 +1,13 @@
 // Across departments, one year: how many indicators each department filed in each level-2 group
 // (and where a group was left empty or left out), and for one group the numeric targets side by side.
 import { LEVEL2 } from '../form/vocabulary.ts';
-import type { FilingRecord, Indicator, Level2 } from '../schema.ts';
-import { resolveLevel } from '../levels.ts';
+import type { FilingRecord, Level2 } from '../schema.ts';
 import type { StoredRecord } from '../store/store.ts';
+import { inWan } from '../values/amount.ts';
 import { groupByDepartment } from './department-groups.ts';
 import { CompareError } from './errors.ts';
+import { groupIn } from './group-match.ts';
+import { scopeOf, type Scope } from './scope.ts';
 import { duplicateNote, pickLatest } from './pick.ts';
 
 export interface GroupColumn {
@@ -115,7 +117,9 @@ export interface SpreadRow {
   value: number | null;
   unit: string | null;
   op: string | null;
-  /** value minus the median of the targets of the same unit and direction. */
+  /** A total or a unit figure (per person, per school…): the two are never pooled. */
+  scope: Scope | null;
+  /** value minus the median of the targets of the same unit, direction and scope. */
   vsMedian: number | null;
 }
 
@@ -123,6 +127,7 @@ export interface SpreadSummary {
   unit: string | null;
   /** The comparator of the targets summed up: ≥-style floors, ≤-style ceilings, or exact. */
   direction: 'floor' | 'ceiling' | 'exact';
+  scope: Scope;
   count: number;
   min: number;
   median: number;
@@ -150,23 +155,38 @@ function median(xs: number[]): number {
 /** Round away binary noise (95 − 92.5 = 2.5 exactly, but 0.3 − 0.1 is not 0.2). */
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** The targets of one level-2 group (label or code), each department's side by side. */
+/**
+ * The targets of one group (level 2 or level 1, label or code: group-match.ts), each department's
+ * side by side. Amounts are compared in 万元; totals and unit figures apart (scope.ts).
+ */
 export function groupSpread(records: StoredRecord[], year: number, group: string): GroupSpread {
   const { departments, notes } = yearFilings(records, year);
-  const match = resolveLevel('level2', group);
-  const inGroup = (ind: Indicator) => (match.by === 'code' ? ind.level2Code === match.value : ind.level2 === match.value);
-  const label = match.by === 'code' ? (CANONICAL_LABEL.get(match.value as Level2) ?? match.value) : match.value;
+  const match = groupIn(
+    departments.flatMap((d) => d.members.map((m) => m.record)),
+    group,
+  );
+  const inGroup = match.has;
+  const label = match.label;
 
   const rows: SpreadRow[] = [];
   for (const d of departments) {
     for (const { record } of d.members) {
       const inds = record.indicators.filter(inGroup);
       const base = { department: d.department, project: projectOf(record) };
-      if (inds.length === 0) rows.push({ ...base, indicator: '', target: null, value: null, unit: null, op: null, vsMedian: null });
+      if (inds.length === 0) rows.push({ ...base, indicator: '', target: null, value: null, unit: null, op: null, scope: null, vsMedian: null });
       for (const ind of inds) {
         const t = ind.target;
-        const numeric = t?.kind === 'numeric' ? t : null;
-        rows.push({ ...base, indicator: ind.name, target: t?.raw ?? null, value: numeric?.value ?? null, unit: numeric?.unit ?? null, op: numeric?.op ?? null, vsMedian: null });
+        const numeric = t?.kind === 'numeric' ? { ...t, ...inWan(t.value, t.unit) } : null;
+        rows.push({
+          ...base,
+          indicator: ind.name,
+          target: t?.raw ?? null,
+          value: numeric?.value ?? null,
+          unit: numeric?.unit ?? null,
+          op: numeric?.op ?? null,
+          scope: numeric ? scopeOf(ind.name, numeric.unit) : null,
+          vsMedian: null,
+        });
       }
     }
   }
@@ -174,17 +194,17 @@ export function groupSpread(records: StoredRecord[], year: number, group: string
   const buckets = new Map<string, SpreadRow[]>();
   for (const r of rows) {
     if (r.value === null || r.op === null) continue;
-    const key = JSON.stringify([r.unit, directionOf(r.op)]);
+    const key = JSON.stringify([r.unit, directionOf(r.op), r.scope]);
     buckets.set(key, [...(buckets.get(key) ?? []), r]);
   }
   const summaries: SpreadSummary[] = [];
   for (const [key, bucket] of buckets) {
-    const [unit, direction] = JSON.parse(key) as [string | null, SpreadSummary['direction']];
+    const [unit, direction, scope] = JSON.parse(key) as [string | null, SpreadSummary['direction'], Scope];
     const values = bucket.map((r) => r.value!);
     const med = median(values);
     for (const r of bucket) r.vsMedian = tidy(r.value! - med);
     const [min, max] = [Math.min(...values), Math.max(...values)];
-    summaries.push({ unit, direction, count: values.length, min, median: med, max, spread: tidy(max - min) });
+    summaries.push({ unit, direction, scope, count: values.length, min, median: med, max, spread: tidy(max - min) });
   }
   summaries.sort((a, b) => b.count - a.count);
   return { year, group: label, rows, summaries, notes };

@@ -1,5 +1,5 @@
 // Views as CSV (RFC 4180), one file per view: the first under the name given, each further one with
-// its view name before the extension (report.csv, report.empty-groups.csv). Marks are not written:
+// its view's English file name before the extension (report.csv, report.empty-groups.csv). Marks are not written:
 // the views spell every change out in a column of its own, so the values say it all.
 // Written with a byte-order mark: Excel opens a BOM-less UTF-8 CSV as the local code page and shows
 // the Chinese as mojibake; every other reader skips the BOM. Texts are written so that a spreadsheet
@@ -26,7 +26,7 @@ export function viewCsv(view: ReportView): string {
 export function csvFiles(file: string, views: ReportView[]): string[] {
   const ext = path.extname(file);
   const stem = file.slice(0, file.length - ext.length);
-  return views.map((v, i) => (i === 0 ? file : `${stem}.${v.name.replace(/\s+/g, '-')}${ext || '.csv'}`));
+  return views.map((v, i) => (i === 0 ? file : `${stem}.${v.file}${ext || '.csv'}`));
 }
 
 export function writeCsvFiles(file: string, views: ReportView[]): string[] {

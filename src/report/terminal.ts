@@ -3,7 +3,7 @@
 // (from forms, file names) is shown with its control characters escaped (terminal-safe.ts): the
 // only line breaks and escapes the terminal gets are the table's own.
 import { terminalText } from '../text/terminal-safe.ts';
-import { displayWidth, padEnd, padStart } from './text-width.ts';
+import { displayWidth, padEnd, padStart, wrapText } from './text-width.ts';
 import type { Mark, ReportCell, ReportView } from './view.ts';
 
 const SIGN: Record<Mark, string> = {
@@ -32,15 +32,27 @@ export function formatNumber(n: number): string {
 
 export function renderView(view: ReportView): string {
   const head = view.columns.map((c) => terminalText(c.header));
-  const body = view.rows.map((r) => r.map((c) => terminalText(cellText(c))));
-  const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ''))));
+  // Each cell as its lines: wrapped at its column's width, and at its own line breaks.
+  const body = view.rows.map((r) =>
+    r.map((c, i) => {
+      // Wrapped before escaping, so that an escaped control character is never cut in two.
+      const lines = cellText(c).split('\n');
+      const wrap = view.columns[i]?.wrap;
+      return (wrap ? lines.flatMap((l) => wrapText(l, wrap)) : lines).map(terminalText);
+    }),
+  );
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => Math.max(0, ...(r[i] ?? ['']).map(displayWidth)))));
   const line = (cells: string[]) =>
     cells
       .map((s, i) => (view.columns[i].type === 'number' ? padStart(s, widths[i]) : padEnd(s, widths[i])))
       .join('  ')
       .trimEnd();
-  const out = [terminalText(view.title), '', line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
-  if (view.rows.length === 0) out.push('(none)');
+  const rowLines = (cells: string[][]) => {
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    return Array.from({ length: height }, (_, k) => line(cells.map((c) => c[k] ?? '')));
+  };
+  const out = [terminalText(view.title), '', line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.flatMap(rowLines)];
+  if (view.rows.length === 0) out.push('(无)');
   if (view.notes.length) out.push('', ...view.notes.map((n) => `  ${terminalText(n)}`));
   return `${out.join('\n')}\n`;
 }

@@ -32,3 +32,30 @@ export function padEnd(s: string, width: number): string {
 export function padStart(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 }
+
+/** A line cut into pieces of at most `width` columns; at a space where one is near, else anywhere (Chinese has none). */
+export function wrapText(s: string, width: number): string[] {
+  if (displayWidth(s) <= width) return [s];
+  const out: string[] = [];
+  let line = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = displayWidth(ch);
+    if (w + cw > width) {
+      const space = line.lastIndexOf(' ');
+      if (space > line.length / 2) {
+        out.push(line.slice(0, space));
+        line = line.slice(space + 1);
+        w = displayWidth(line);
+      } else {
+        out.push(line);
+        line = '';
+        w = 0;
+      }
+    }
+    line += ch;
+    w += cw;
+  }
+  if (line) out.push(line);
+  return out;
+}

@@ -34,8 +34,8 @@ const MAX_WIDTH = 60;
 /** The notes of every view and the meaning of each mark, as a view of its own. */
 function notesView(views: ReportView[]): ReportView {
   const rows: ReportCell[][] = views.flatMap((v) => [v.title, ...v.notes].map((n) => [{ value: v.name }, { value: n }]));
-  for (const m of MARKS) rows.push([{ value: 'legend' }, { value: MARK_MEANING[m], mark: m }]);
-  return { name: 'notes', title: 'notes', columns: [{ header: 'view', type: 'text' }, { header: 'note', type: 'text' }], rows, notes: [] };
+  for (const m of MARKS) rows.push([{ value: '图例' }, { value: MARK_MEANING[m], mark: m }]);
+  return { name: '说明', file: 'notes', title: '说明', columns: [{ header: '表', type: 'text' }, { header: '说明', type: 'text' }], rows, notes: [] };
 }
 
 export async function xlsxReport(views: ReportView[]): Promise<Buffer> {

@@ -9,7 +9,7 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export const READ_SQL = {
   listFilings: (where: string) => `SELECT f.id, f.seq, f.fiscal_year, f.department, f.department_code, f.project_name,
-      f.file_name, f.locator, (SELECT count(*) FROM indicators i WHERE i.filing_id = f.id) AS indicators
+      f.file_name, f.locator, f.funding_total, f.annual_total, (SELECT count(*) FROM indicators i WHERE i.filing_id = f.id) AS indicators
     FROM filings f${where ? ` WHERE ${where}` : ''}`,
 
   records: (ids: number) => `SELECT seq, record_json FROM filings WHERE id IN (${marks(ids)}) ORDER BY seq`,

@@ -156,6 +156,8 @@ function toSummary(row: Row): FilingSummary {
     fileName: String(row.file_name),
     locator: String(row.locator),
     indicators: Number(row.indicators),
+    fundingTotal: row.funding_total == null ? null : Number(row.funding_total),
+    annualTotal: row.annual_total == null ? null : Number(row.annual_total),
   };
 }
 

@@ -73,6 +73,9 @@ export interface FilingSummary {
   fileName: string;
   locator: string;
   indicators: number;
+  /** 项目资金总额 and 年度资金申请总额, in 万元. */
+  fundingTotal: number | null;
+  annualTotal: number | null;
 }
 
 /** A stored record with the change number it was last written under (newer = larger). */

@@ -51,6 +51,9 @@ it('list --json: the filings the filters keep', async () => {
         fileName: 'road-2022.docx',
         locator: 'table 1',
         indicators: 6,
+        fundingTotal: null,
+        annualTotal: 280,
+        shortId: expect.stringMatching(/^[0-9a-f]{10}:0$/),
       },
     ],
   });

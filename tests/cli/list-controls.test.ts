@@ -23,8 +23,9 @@ it('shows escape sequences in a department and a file name as visible escapes', 
   expect(run.code).toBe(0);
   expect(run.stdout).not.toMatch(RAW_CONTROL);
   expect(run.stdout).toContain('\\x1b]0;owned\\x07\\x1b[2J江城市某某局');
-  expect(run.stdout).toContain('form\\x1b]0;owned\\x07\\x1b[2J.md (table 1)');
+  expect(run.stdout).toContain('form\\x1b]0;owned\\x07\\x1b[2J.md（table 1）');
   // A terminal runs no formulas: the project name is shown as it was written.
   expect(run.stdout).toContain(FORMULAS.project);
-  expect(run.stdout.split('\n')).toHaveLength(2);
+  // Title, blank, header, rule, the one filing, blank, note: a newline in a name adds no line.
+  expect(run.stdout.split('\n')).toHaveLength(8);
 });

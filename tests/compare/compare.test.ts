@@ -21,11 +21,11 @@ function readCsv(file: string): string[][] {
 
 /** The year-to-year changes of the road project, exactly: everything not listed is unchanged. */
 const ROAD_CHANGES = [
-  ['道路完好率', '2021→2022', 'raised (stricter)'],
-  ['养护成本', '2021→2022', 'lowered (stricter)'],
-  ['群众满意程度', '2021→2022', 'renamed, unchanged'],
-  ['智慧巡查覆盖率', '2022→2023', 'added'],
-  ['病害处置及时率', '2022→2023', 'removed'],
+  ['道路完好率', '2021→2022', '调高（要求提高）'],
+  ['养护成本', '2021→2022', '调低（要求提高）'],
+  ['群众满意程度', '2021→2022', '改名，未变'],
+  ['智慧巡查覆盖率', '2022→2023', '新增'],
+  ['病害处置及时率', '2022→2023', '删除'],
 ];
 
 describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Backend) => {
@@ -73,11 +73,19 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const run = await filings(['compare', 'years', '--project', '城区道路养护'], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const line = (name: string) => run.stdout.split('\n').find((l) => l.startsWith(name)) ?? '';
-    expect(line('道路完好率')).toMatch(/≥90%\s+≥95% ↑\s+≥95%\s+raised \(stricter\) ↑\s+unchanged\s+by name/);
-    expect(line('养护成本')).toMatch(/≤300万元\s+≤280万元 ↓\s+≤280万元\s+lowered \(stricter\) ↓/);
-    expect(line('群众满意程度')).toMatch(/renamed, unchanged .*similar name 群众满意度 → 群众满意程度 \(0\.67\)/);
-    expect(line('道路养护面积')).toMatch(/≥120万平方米\s+不低于120万平方米\s+≥120万平方米\s+unchanged\s+unchanged/);
+    // A row with its wrapped continuation lines (they start with blanks) as one line.
+    const line = (name: string) => {
+      const lines = run.stdout.split('\n');
+      const at = lines.findIndex((l) => l.startsWith(name));
+      if (at < 0) return '';
+      let end = at + 1;
+      while (end < lines.length && /^\s+\S/.test(lines[end])) end++;
+      return lines.slice(at, end).map((l) => l.trim()).join(' ');
+    };
+    expect(line('道路完好率')).toMatch(/≥90%\s+≥95% ↑\s+≥95%\s+调高（要求提高） ↑\s+未变\s+同名/);
+    expect(line('养护成本')).toMatch(/≤300万元\s+≤280万元 ↓\s+≤280万元\s+调低（要求提高） ↓/);
+    expect(line('群众满意程度')).toMatch(/改名，未变 .*名称相近 群众满意度 →.*群众满意程度（0\.67）/);
+    expect(line('道路养护面积')).toMatch(/≥120万平方米\s+不低于120万平方米\s+≥120万平方米\s+未变\s+未变/);
   });
 
   it('--csv holds the same table, and only the known changes differ from unchanged', async () => {
@@ -85,9 +93,9 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const run = await filings(['compare', 'years', '--project', '城区道路养护', '--department', '301001', '--csv', file], env);
     expect(run.code).toBe(0);
     const [head, ...rows] = readCsv(file);
-    expect(head).toEqual(['indicator', 'group', '2021', '2022', '2023', '2021→2022', '2022→2023', 'matched']);
+    expect(head).toEqual(['指标', '指标组', '2021', '2022', '2023', '2021→2022', '2022→2023', '对应方式']);
     const changes = rows.flatMap((r) =>
-      [5, 6].filter((i) => r[i] !== 'unchanged' && r[i] !== '').map((i) => [r[0], head[i], r[i]]),
+      [5, 6].filter((i) => r[i] !== '未变' && r[i] !== '').map((i) => [r[0], head[i], r[i]]),
     );
     expect(changes.sort()).toEqual([...ROAD_CHANGES].sort());
     expect(fs.existsSync(out('road.filings.csv'))).toBe(true);
@@ -100,10 +108,10 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const [head, ...rows] = readCsv(file);
     const cost = head.indexOf('成本指标');
     const byDept = Object.fromEntries(rows.map((r) => [r[0], r[cost]]));
-    expect(byDept).toEqual({ 江城市教育局: '1', 江城市卫生健康委员会: 'empty', 江城市民政局: '1', 江城市城市管理局: '1' });
+    expect(byDept).toEqual({ 江城市教育局: '1', 江城市卫生健康委员会: '空', 江城市民政局: '1', 江城市城市管理局: '1' });
     expect(rows.find((r) => r[0] === '江城市民政局')![head.indexOf('时效指标')]).toBe('-'); // not on its form at all
     expect(readCsv(out('depts.empty-groups.csv'))).toEqual([
-      ['department', 'project', 'group'],
+      ['部门', '项目', '指标组'],
       ['江城市卫生健康委员会', '基层医疗设备购置', '成本指标'],
     ]);
   });
@@ -113,8 +121,8 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const run = await filings(['compare', 'departments', '--year', '2023', '--group', '服务对象满意度指标', '--csv', file], env);
     expect(run.code).toBe(0);
     const targets = readCsv(out('satisfaction.targets.csv'));
-    expect(targets[0]).toEqual(['department', 'project', 'indicator', 'target', 'value', 'unit', 'vs median']);
-    expect(targets.slice(1).map((r) => [r[0], r[3], r[6]]).sort()).toEqual(
+    expect(targets[0]).toEqual(['部门', '项目', '指标', '指标值', '数值', '单位', '口径', '与中位数之差']);
+    expect(targets.slice(1).map((r) => [r[0], r[3], r[7]]).sort()).toEqual(
       [
         ['江城市教育局', '≥92%', '2'],
         ['江城市卫生健康委员会', '≥88%', '-2'],
@@ -123,23 +131,70 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
       ].sort(),
     );
     expect(readCsv(out('satisfaction.spread.csv'))).toEqual([
-      ['unit', 'comparator', 'targets', 'min', 'median', 'max', 'spread'],
-      ['%', 'floor (≥)', '4', '85', '90', '95', '10'],
+      ['单位', '口径', '比较方向', '指标数', '最小', '中位数', '最大', '极差'],
+      ['%', '整体', '下限（≥）', '4', '85', '90', '95', '10'],
     ]);
   });
 
   it('`filings list` filters by year, department code, project and group label or code', async () => {
     const list = async (...args: string[]) => {
-      const run = await filings(['list', ...args], env);
+      const run = await filings(['list', '--json', ...args], env);
       expect(run.code).toBe(0);
-      return run.stdout.trim().split('\n').filter(Boolean);
+      return (JSON.parse(run.stdout) as { filings: { department: string; projectName: string; fiscalYear: number }[] }).filings;
     };
     const withCost = await list('--year', '2023', '--level2', '成本指标');
-    expect(withCost.map((l) => l.split(/\s{2,}/)[1]).sort()).toEqual(['江城市城市管理局', '江城市教育局', '江城市民政局'].sort());
+    expect(withCost.map((f) => f.department).sort()).toEqual(['江城市城市管理局', '江城市教育局', '江城市民政局'].sort());
     expect(await list('--year', '2023', '--level2', 'cost')).toEqual(withCost);
-    expect(await list('--department', '301001')).toEqual([expect.stringMatching(/^2022\s+江城市城市管理局 \[301001\]\s+2022年城区道路养护\s+6 indicators\s+road-2022\.docx \(table 1\)/)]);
+    expect((await list('--department', '301001')).map((f) => [f.fiscalYear, f.projectName])).toEqual([[2022, '2022年城区道路养护']]);
     expect(await list('--project', '道路养护')).toHaveLength(3);
     expect(await list('--level1', '满意度', '--year', '2021')).toHaveLength(1);
+  });
+
+  it('`filings list` prints a header row, short ids, funding, and sorts as asked', async () => {
+    const run = await filings(['list', '--sort', 'funding'], env);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('填报表：6 份');
+    expect(lines[2].split(/\s{2,}/)).toEqual(['编号', '年度', '部门', '项目', '指标数', '资金总额', '年度资金', '文件（位置）']);
+    // The road forms' annual funds are 300, 280 and 280 万元; the departments' 420, 260 and 150 (compare.ts).
+    const body = lines.slice(4, 10);
+    expect(body.map((l) => Number(l.split(/\s{2,}/).at(-2)))).toEqual([420, 300, 280, 280, 260, 150]);
+    expect(body.every((l) => /^[0-9a-f]{10}:\d\s/.test(l))).toBe(true);
+    expect(body.find((l) => l.includes('road-2022.docx'))).toMatch(/^[0-9a-f]{10}:0\s+2022\s+江城市城市管理局 \[301001\]\s+2022年城区道路养护\s+6\s+280\s+road-2022\.docx（table 1）$/);
+  });
+
+  it('an unknown group is an error that names the groups there are', async () => {
+    const run = await filings(['compare', 'departments', '--year', '2023', '--group', 'xyz'], env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^filings: 没有名为“xyz”的指标组；可选：.*成本指标/);
+    const list = await filings(['list', '--level2', 'xyz'], env);
+    expect(list.code).toBe(1);
+    expect(list.stderr).toMatch(/^filings: 没有名为“xyz”的指标组；可选：.*数量指标/);
+  });
+
+  it('`filings show` prints one filing in full, found by an id prefix or by project and year', async () => {
+    const listed = JSON.parse((await filings(['list', '--json'], env)).stdout) as { filings: { id: string; fileName: string; locator: string }[] };
+    const road2022 = listed.filings.find((f) => f.fileName === 'road-2022.docx')!;
+    const run = await filings(['show', road2022.id.slice(0, 6)], env);
+    expect(run.code, run.stderr).toBe(0);
+    for (const part of ['项目名称', '2022年城区道路养护', '江城市城市管理局（301001）', '年度资金申请总额', '绩效指标：6 项', '养护成本', '≤280万元', '导入时的文件：1 个名称', 'road-2022.docx']) {
+      expect(run.stdout).toContain(part);
+    }
+    const json = await filings(['show', '--project', '城区道路养护', '--year', '2023', '--json'], env);
+    expect(json.code, json.stderr).toBe(0);
+    const shown = JSON.parse(json.stdout) as { filing: { source: { file: string } }; fileNames: { fileName: string }[]; findings: unknown[] };
+    expect(shown.filing.source.file).toBe('road-2023.xlsx');
+    expect(shown.fileNames.map((n) => n.fileName)).toEqual(['road-2023.xlsx']);
+    // departments-2023.md holds three forms: its hash alone names none of them.
+    const depts = listed.filings.find((f) => f.fileName === 'departments-2023.md')!;
+    const ambiguous = await filings(['show', depts.id.slice(0, 8)], env);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toMatch(new RegExp(`^filings: 编号 ${depts.id.slice(0, 8)} 对应 3 份填报表`));
+    expect((await filings(['show', `${depts.id.slice(0, 8)}:2`], env)).stdout).toContain('社区养老服务补助');
+    const none = await filings(['show', 'ffff0000'], env);
+    expect(none).toMatchObject({ code: 1, stdout: '' });
+    expect(none.stderr).toBe('filings: 没有编号为 ffff0000 的填报表\n');
   });
 
   it('says in one line why a comparison cannot be made', async () => {

@@ -26,19 +26,19 @@ it('compare --csv writes formula-like names with a leading quote, numbers bare',
   const run = await filings([...compareGroup, '--csv', out('q.csv')], env);
   expect(run.code, run.stderr).toBe(0);
   const [head, ...rows] = csvRows(out('q.targets.csv'));
-  expect(head).toEqual(['department', 'project', 'indicator', 'target', 'value', 'unit', 'vs median']);
+  expect(head).toEqual(['部门', '项目', '指标', '指标值', '数值', '单位', '口径', '与中位数之差']);
   expect(rows.map((r) => r.slice(1))).toEqual([
-    [quoted(FORMULAS.project), quoted(FORMULAS.link), '100%', '100', '%', '10'],
-    [quoted(FORMULAS.project), quoted(FORMULAS.at), '80%', '80', '%', '-10'],
-    [quoted(FORMULAS.project), quoted(FORMULAS.minus), quoted(FORMULAS.minus), '', '', ''],
-    [quoted(FORMULAS.project), expect.stringMatching(/红色指标/u), '90%', '90', '%', '0'],
+    [quoted(FORMULAS.project), quoted(FORMULAS.link), '100%', '100', '%', '整体', '10'],
+    [quoted(FORMULAS.project), quoted(FORMULAS.at), '80%', '80', '%', '整体', '-10'],
+    [quoted(FORMULAS.project), quoted(FORMULAS.minus), quoted(FORMULAS.minus), '', '', '', ''],
+    [quoted(FORMULAS.project), expect.stringMatching(/红色指标/u), '90%', '90', '%', '整体', '0'],
   ]);
 });
 
 it('compare --xlsx writes them as text cells with a leading quote, no formula; numbers as numbers', async () => {
   const run = await filings([...compareGroup, '--xlsx', out('q.xlsx')], env);
   expect(run.code, run.stderr).toBe(0);
-  const ws = XLSX.read(fs.readFileSync(out('q.xlsx'))).Sheets.targets;
+  const ws = XLSX.read(fs.readFileSync(out('q.xlsx'))).Sheets['指标值'];
   const cells = Object.entries(ws).filter(([ref]) => !ref.startsWith('!')).map(([, c]) => c as XLSX.CellObject);
   expect(cells.filter((c) => c.f !== undefined)).toEqual([]);
   const at = (r: number, c: number) => ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject;
@@ -49,15 +49,15 @@ it('compare --xlsx writes them as text cells with a leading quote, no formula; n
     ['s', quoted(FORMULAS.minus)],
     ['s', quoted(FORMULAS.minus)],
   ]);
-  expect([at(2, 4), at(2, 6)].map((c) => [c.t, c.v])).toEqual([['n', 80], ['n', -10]]);
+  expect([at(2, 4), at(2, 7)].map((c) => [c.t, c.v])).toEqual([['n', 80], ['n', -10]]);
 });
 
 it('the notes sheet quotes a title that begins with the project name', async () => {
   const run = await filings(['compare', 'years', '--project', FORMULAS.project, '--xlsx', out('years.xlsx')], env);
   expect(run.code, run.stderr).toBe(0);
   const wb = XLSX.read(fs.readFileSync(out('years.xlsx')));
-  const notes = XLSX.utils.sheet_to_json<string[]>(wb.Sheets.notes, { header: 1 });
-  expect(notes.map((r) => r[1])).toContain(quoted(`${FORMULAS.project} — \x1b]0;owned\x07\x1b[2J江城市某某局, 2021: 4 indicators, 0 with changes`));
+  const notes = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['说明'], { header: 1 });
+  expect(notes.map((r) => r[1])).toContain(quoted(`${FORMULAS.project}（\x1b]0;owned\x07\x1b[2J江城市某某局），2021年度：4 项指标，0 项有变化`));
   for (const ws of Object.values(wb.Sheets)) {
     for (const [ref, c] of Object.entries(ws)) if (!ref.startsWith('!')) expect((c as XLSX.CellObject).f).toBeUndefined();
   }

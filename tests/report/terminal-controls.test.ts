@@ -28,5 +28,5 @@ it('compare years prints the project title and indicator names escaped', async (
   const run = await filings(['compare', 'years', '--project', FORMULAS.project], env);
   expect(run.code, run.stderr).toBe(0);
   expect(run.stdout).not.toMatch(RAW_CONTROL);
-  expect(run.stdout).toContain(`${FORMULAS.project} — \\x1b]0;owned\\x07\\x1b[2J江城市某某局, 2021`);
+  expect(run.stdout).toContain(`${FORMULAS.project}（\\x1b]0;owned\\x07\\x1b[2J江城市某某局），2021`);
 });

@@ -28,20 +28,20 @@ const rows = (ws: XLSX.WorkSheet) => XLSX.utils.sheet_to_json<unknown[]>(ws, { h
 const fill = (cell: XLSX.CellObject | undefined) => (cell?.s as { fgColor?: { rgb?: string } } | undefined)?.fgColor?.rgb;
 
 it('holds one sheet per view, and the notes', () => {
-  expect(open(road).SheetNames).toEqual(['by year', 'filings', 'notes']);
-  expect(open(depts).SheetNames).toEqual(['groups', 'empty groups', 'targets', 'spread', 'notes']);
+  expect(open(road).SheetNames).toEqual(['逐年', '填报表', '说明']);
+  expect(open(depts).SheetNames).toEqual(['指标组', '空指标组', '指标值', '离散度', '说明']);
 });
 
 it('the project sheet holds the targets by year and the changes, marked', () => {
-  const ws = open(road).Sheets['by year'];
+  const ws = open(road).Sheets['逐年'];
   const all = rows(ws);
-  expect(all[0]).toEqual(['indicator', 'group', '2021', '2022', '2023', '2021→2022', '2022→2023', 'matched']);
+  expect(all[0]).toEqual(['指标', '指标组', '2021', '2022', '2023', '2021→2022', '2022→2023', '对应方式']);
   const row = (name: string) => all.find((r) => r[0] === name)!;
-  expect(row('道路完好率')).toEqual(['道路完好率', '质量指标', '≥90%', '≥95%', '≥95%', 'raised (stricter)', 'unchanged', 'by name']);
-  expect(row('养护成本').slice(2, 6)).toEqual(['≤300万元', '≤280万元', '≤280万元', 'lowered (stricter)']);
-  expect(row('智慧巡查覆盖率').slice(4, 7)).toEqual(['≥60%', null, 'added']);
-  expect(row('病害处置及时率').slice(4, 7)).toEqual(['(removed)', 'unchanged', 'removed']);
-  expect(row('群众满意程度')[7]).toBe('2022: similar name 群众满意度 → 群众满意程度 (0.67)');
+  expect(row('道路完好率')).toEqual(['道路完好率', '质量指标', '≥90%', '≥95%', '≥95%', '调高（要求提高）', '未变', '同名']);
+  expect(row('养护成本').slice(2, 6)).toEqual(['≤300万元', '≤280万元', '≤280万元', '调低（要求提高）']);
+  expect(row('智慧巡查覆盖率').slice(4, 7)).toEqual(['≥60%', null, '新增']);
+  expect(row('病害处置及时率').slice(4, 7)).toEqual(['（已删除）', '未变', '删除']);
+  expect(row('群众满意程度')[7]).toBe('2022：名称相近 群众满意度 → 群众满意程度（0.67）');
 
   const at = (name: string, col: number) => ws[XLSX.utils.encode_cell({ r: all.indexOf(row(name)), c: col })];
   expect(fill(at('道路完好率', 5))).toBe('DDEBF7'); // raised
@@ -59,18 +59,18 @@ it('the project sheet holds the targets by year and the changes, marked', () => 
 
 it('the departments workbook holds the matrix with the empty 成本指标, and numbers as numbers', () => {
   const wb = open(depts);
-  const groups = rows(wb.Sheets.groups);
+  const groups = rows(wb.Sheets['指标组']);
   const cost = groups[0].indexOf('成本指标');
   const health = groups.find((r) => r[0] === '江城市卫生健康委员会')!;
-  expect(health[cost]).toBe('empty');
+  expect(health[cost]).toBe('空');
   expect(groups.find((r) => r[0] === '江城市教育局')![cost]).toBe(1);
-  expect(fill(wb.Sheets.groups[XLSX.utils.encode_cell({ r: groups.indexOf(health), c: cost })])).toBe('FFC7CE');
-  expect(rows(wb.Sheets.spread)).toEqual([
-    ['unit', 'comparator', 'targets', 'min', 'median', 'max', 'spread'],
-    ['%', 'floor (≥)', 4, 85, 90, 95, 10],
+  expect(fill(wb.Sheets['指标组'][XLSX.utils.encode_cell({ r: groups.indexOf(health), c: cost })])).toBe('FFC7CE');
+  expect(rows(wb.Sheets['离散度'])).toEqual([
+    ['单位', '口径', '比较方向', '指标数', '最小', '中位数', '最大', '极差'],
+    ['%', '整体', '下限（≥）', 4, 85, 90, 95, 10],
   ]);
-  const targets = rows(wb.Sheets.targets);
-  expect(targets.find((r) => r[0] === '江城市城市管理局')).toEqual(['江城市城市管理局', '城区道路养护', '群众满意程度', '≥85%', 85, '%', -5]);
+  const targets = rows(wb.Sheets['指标值']);
+  expect(targets.find((r) => r[0] === '江城市城市管理局')).toEqual(['江城市城市管理局', '城区道路养护', '群众满意程度', '≥85%', 85, '%', '整体', -5]);
 });
 
 it('every sheet has a bold, frozen header row', async () => {
