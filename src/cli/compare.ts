@@ -1,6 +1,7 @@
 // `filings compare years` and `filings compare departments`: the auditors' comparisons, printed as
 // tables, written to CSV files or an xlsx workbook, or given to programs as JSON.
 import { CompareError } from '../compare/errors.ts';
+import { groupIn } from '../compare/group-match.ts';
 import { compareProject, findProject } from '../compare/project-years.ts';
 import { departmentMatrix, groupSpread } from '../compare/departments-year.ts';
 import { writeCsvFiles } from '../report/csv.ts';
@@ -21,10 +22,29 @@ export interface OutputFlags {
 }
 
 // A comparison that can't be made (a CompareError) ends the command at the CLI's edge: one line, exit 1.
-export async function compareYearsCommand(flags: StoreFlags & OutputFlags & { project: string; department?: string }): Promise<ExitCode> {
+export interface YearsFlags extends StoreFlags, OutputFlags {
+  project: string;
+  department?: string;
+  /** The first and last fiscal year to compare: a span, not only neighbouring years. */
+  from?: number;
+  to?: number;
+  /** Only the indicators of this group (level 1 or 2, label or code). */
+  group?: string;
+}
+
+export async function compareYearsCommand(flags: YearsFlags): Promise<ExitCode> {
   const comparison = await withStore(flags, async (store) => {
-    const ids = findProject(await store.listFilings(), { project: flags.project, department: flags.department }).map((s) => s.id);
-    return compareProject(await store.records(ids));
+    const found = findProject(await store.listFilings(), { project: flags.project, department: flags.department });
+    const inSpan = found.filter((s) => s.fiscalYear !== null && (flags.from === undefined || s.fiscalYear >= flags.from) && (flags.to === undefined || s.fiscalYear <= flags.to));
+    if (inSpan.length === 0) throw new CompareError('no_filings', `${flags.project} 在 ${flags.from ?? '…'}–${flags.to ?? '…'} 年度没有填报表`);
+    const records = await store.records(inSpan.map((s) => s.id));
+    const compared = compareProject(records);
+    if (!flags.group) return compared;
+    const group = groupIn(
+      records.map((r) => r.record),
+      flags.group,
+    );
+    return { ...compared, group: group.label, rows: compared.rows.filter(group.has) };
   });
   return output(flags, comparison, projectViews);
 }
@@ -32,7 +52,7 @@ export async function compareYearsCommand(flags: StoreFlags & OutputFlags & { pr
 export async function compareDepartmentsCommand(flags: StoreFlags & OutputFlags & { year: number; group?: string; department?: string }): Promise<ExitCode> {
   const comparison = await withStore(flags, async (store) => {
     const ids = (await store.listFilings({ year: flags.year, department: flags.department })).map((s) => s.id);
-    if (ids.length === 0) throw new CompareError('no_filings', `no stored filing is for ${flags.year}${flags.department ? ` and ${flags.department}` : ''}`);
+    if (ids.length === 0) throw new CompareError('no_filings', `没有${flags.department ? `“${flags.department}”` : ''} ${flags.year} 年度的填报表`);
     const records = await store.records(ids);
     return { matrix: departmentMatrix(records, flags.year), spread: flags.group ? groupSpread(records, flags.year, flags.group) : null };
   });

@@ -8,7 +8,10 @@ import { renderView } from '../report/terminal.ts';
 import { col, number, text, type ReportView } from '../report/view.ts';
 import { shortId } from '../show/ids.ts';
 import type { FilingFilter, FilingSummary, Store } from '../store/store.ts';
-import { EXIT, type ExitCode } from './exit-codes.ts';
+import { RuleCode } from '../review/finding.ts';
+import { reviewFindings } from '../review/rules.ts';
+import { idsToRead } from '../review/scope.ts';
+import { CliError, EXIT, type ExitCode } from './exit-codes.ts';
 import { printJson } from './json-output.ts';
 import { openStoreFor, type StoreFlags } from './store-options.ts';
 
@@ -20,6 +23,8 @@ export interface ListFlags extends StoreFlags, FilingFilter {
   sort?: ListSort;
   /** Only filings whose record carries a content warning (funding_sum, …). */
   warnings?: boolean;
+  /** Only filings with a review finding: of any rule (true), or of these rules. */
+  findings?: boolean | string[];
 }
 
 const cmp = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
@@ -31,6 +36,16 @@ const SORT: Record<ListSort, (a: FilingSummary, b: FilingSummary) => number> = {
   funding: (a, b) => cmp(b.fundingTotal ?? b.annualTotal, a.fundingTotal ?? a.annualTotal) || cmp(a.fiscalYear, b.fiscalYear),
   indicators: (a, b) => cmp(b.indicators, a.indicators),
 };
+
+async function withFindings(store: Store, rows: FilingSummary[], codes: string[] | null): Promise<FilingSummary[]> {
+  const wanted = codes?.flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean) ?? [];
+  const unknown = wanted.filter((c) => !RuleCode.safeParse(c).success);
+  if (unknown.length) throw new CliError('unknown_rule', `没有这条审查规则：${unknown.join('、')}（规则代码：${RuleCode.options.join(', ')}）`, EXIT.usage);
+  const all = await store.listFilings();
+  const found = reviewFindings(await store.records(idsToRead(all, rows))).filter((f) => wanted.length === 0 || wanted.includes(f.code));
+  const hit = new Set(found.map((f) => f.filingId));
+  return rows.filter((r) => hit.has(r.id));
+}
 
 async function withWarnings(store: Store, rows: FilingSummary[]): Promise<FilingSummary[]> {
   const warned = new Set((await store.records(rows.map((r) => r.id))).filter((s) => s.record.warnings.length > 0).map((s) => s.record.id));
@@ -69,6 +84,7 @@ export async function listCommand(flags: ListFlags): Promise<ExitCode> {
       }
     }
     if (flags.warnings) rows = await withWarnings(store, rows);
+    if (flags.findings) rows = await withFindings(store, rows, flags.findings === true ? null : flags.findings);
     if (flags.sort) rows = [...rows].sort(SORT[flags.sort]);
     if (flags.json) printJson({ filings: rows.map((r) => ({ ...r, shortId: shortId(r.id) })) });
     else if (rows.length) process.stdout.write(renderView(listView(rows)));

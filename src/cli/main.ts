@@ -98,6 +98,7 @@ storeFlags(
     .option('--level1 <label|code>', 'with an indicator under this level 1 (产出指标, output, …)')
     .option('--level2 <label|code>', 'with an indicator under this level 2 (成本指标, cost, …)')
     .option('--warnings', 'only filings with a content warning (funding that does not add up, …)')
+    .option('--findings [codes...]', 'only filings with a review finding (of these rules, if given; see filings review)')
     .addOption(new Option('--sort <key>', 'order of the lines').choices(['year', 'department', 'project', 'funding', 'indicators']))
     .addOption(jsonOption()),
 ).action(async (opts) => {
@@ -118,6 +119,22 @@ storeFlags(
   process.exitCode = await (await import('./show.ts')).showCommand(id, opts);
 });
 
+storeFlags(
+  outputFlags(
+    program
+      .command('review')
+      .description('check the stored filings against the review rules: one finding per filing and rule (README: Review)')
+      .option('--year <year>', 'fiscal year', year)
+      .option('--department <name|code>', 'part of the department name, or its code')
+      .option('--project <name>', 'part of the project name')
+      .option('--level1 <label|code>', 'with an indicator under this level 1 (产出指标, output, …)')
+      .option('--level2 <label|code>', 'with an indicator under this level 2 (成本指标, cost, …)')
+      .option('--code <codes...>', 'only these rules (no_cost_indicator, target_lowered, …; a comma list works too)'),
+  ),
+).action(async (opts) => {
+  process.exitCode = await (await import('./review.ts')).reviewCommand(opts);
+});
+
 const compare = program.command('compare').description('compare stored filings: one project across years, or departments in one year');
 
 storeFlags(
@@ -126,7 +143,10 @@ storeFlags(
       .command('years')
       .description('one project across years: its indicators by year, and what changed from year to year')
       .requiredOption('--project <name>', 'the project name (a year in it is ignored: 2022年城区道路养护 = 城区道路养护)')
-      .option('--department <name|code>', 'the department, where several file a project of that name'),
+      .option('--department <name|code>', 'the department, where several file a project of that name')
+      .option('--from <year>', 'the first year to compare', year)
+      .option('--to <year>', 'the last year to compare', year)
+      .option('--group <label|code>', 'only the indicators of this group (level 1 or 2: 成本指标, cost, 产出指标, …)'),
   ),
 ).action(async (opts) => {
   process.exitCode = await (await import('./compare.ts')).compareYearsCommand(opts);

@@ -5,6 +5,8 @@ import { writeCsvFiles } from '../report/csv.ts';
 import { filingViews, type FindingLine } from '../report/filing-views.ts';
 import { renderViews } from '../report/terminal.ts';
 import { writeXlsxReport } from '../report/xlsx.ts';
+import { reviewFindings } from '../review/rules.ts';
+import { idsToRead } from '../review/scope.ts';
 import { findFiling, type FilingQuery } from '../show/find.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { printJson } from './json-output.ts';
@@ -23,7 +25,8 @@ export async function showCommand(id: string | undefined, flags: ShowFlags): Pro
     const summary = findFiling(summaries, { id, project: flags.project, year: flags.year, department: flags.department });
     const [stored] = await store.records([summary.id]);
     const names = await store.fileNames(stored.record.source.sha256);
-    const findings: FindingLine[] = [];
+    // Its findings, the year-to-year ones too: the project's other years are read for them.
+    const findings: FindingLine[] = reviewFindings(await store.records(idsToRead(summaries, [summary]))).filter((f) => f.filingId === summary.id);
     if (flags.json) {
       printJson({ filing: stored.record, fileNames: names, findings });
       return EXIT.done;

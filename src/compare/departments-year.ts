@@ -54,7 +54,7 @@ const columnOf = (g: { level2: string | null; level2Code: Level2 | null }): Grou
 /** The year's filings, one per department and project (see pick.ts), grouped by department. */
 function yearFilings(records: StoredRecord[], year: number) {
   const picked = pickLatest(records.filter((r) => r.record.form.fiscalYear === year));
-  if (picked.length === 0) throw new CompareError('no_filings', `no stored filing is for ${year}`);
+  if (picked.length === 0) throw new CompareError('no_filings', `没有 ${year} 年度的填报表`);
   const notes = picked.map(duplicateNote).filter((n): n is string => n !== null);
   const filings = picked.map((p) => p.chosen).sort((a, b) => a.seq - b.seq);
   const departments = groupByDepartment(filings.map((s) => ({ ...s.record.project, record: s.record })));

@@ -32,10 +32,10 @@ export function duplicateNote(p: Picked): string | null {
   if (p.others.length === 0) return null;
   const r = p.chosen.record;
   const differ = p.others.filter((o) => !o.same);
-  const files = p.others.map((o) => `${o.stored.record.source.file} (${o.stored.record.source.locator})`).join(', ');
+  const files = p.others.map((o) => `${o.stored.record.source.file}（${o.stored.record.source.locator}）`).join('、');
   return (
-    `${r.form.fiscalYear ?? 'no year'} ${r.project.department ?? ''} ${r.project.name ?? ''}: used ${r.source.file} (${r.source.locator}), ` +
-    `the one stored last; also stored: ${files}` +
-    (differ.length ? ` — ${differ.length} of them with other indicators or targets` : ', the same indicators and targets')
+    `${r.form.fiscalYear ?? '年度不详'} ${r.project.department ?? ''} ${r.project.name ?? ''}：采用最后导入的 ${r.source.file}（${r.source.locator}）；` +
+    `另有：${files}` +
+    (differ.length ? `，其中 ${differ.length} 份的指标或指标值不同` : '，指标与指标值相同')
   );
 }

@@ -23,20 +23,20 @@ export function findProject(summaries: FilingSummary[], q: ProjectQuery): Filing
   const named = summaries.filter((s) => s.projectName !== null);
   let hits = named.filter((s) => projectKey(s.projectName!) === want);
   if (hits.length === 0) hits = named.filter((s) => projectKey(s.projectName!).includes(want));
-  if (hits.length === 0) throw new CompareError('no_project', `no stored project is named like ${q.project}`);
+  if (hits.length === 0) throw new CompareError('no_project', `没有名称像“${q.project}”的项目`);
   const projects = [...new Set(hits.map((s) => projectKey(s.projectName!)))];
   if (projects.length > 1) {
-    throw new CompareError('ambiguous_project', `${q.project} matches ${projects.length} projects; name one: ${projects.join(', ')}`);
+    throw new CompareError('ambiguous_project', `“${q.project}”对应 ${projects.length} 个项目，请写出其中一个：${projects.join('、')}`);
   }
   let groups = groupByDepartment([...hits].sort((a, b) => a.seq - b.seq));
   if (q.department) {
     const d = departmentKey(q.department);
     groups = groups.filter((g) => g.members.some((m) => (m.department && departmentKey(m.department).includes(d)) || m.departmentCode === q.department));
-    if (groups.length === 0) throw new CompareError('no_project', `${q.project} is not filed by a department like ${q.department}`);
+    if (groups.length === 0) throw new CompareError('no_project', `“${q.project}”没有由“${q.department}”这样的部门填报`);
   }
   if (groups.length > 1) {
     const names = groups.map((g) => g.department + (g.departmentCode ? ` [${g.departmentCode}]` : '')).join(', ');
-    throw new CompareError('ambiguous_department', `${q.project} is filed by ${groups.length} departments; pick one with --department: ${names}`);
+    throw new CompareError('ambiguous_department', `“${q.project}”由 ${groups.length} 个部门填报，请用 --department 选一个：${names}`);
   }
   return groups[0].members;
 }
@@ -63,11 +63,15 @@ export interface IndicatorRow {
   name: string;
   horizon: Indicator['horizon'];
   level1: string | null;
+  level1Code: Indicator['level1Code'];
   level2: string | null;
+  level2Code: Indicator['level2Code'];
   /** Aligned with the comparison's years. */
   years: (YearCell | null)[];
   /** One per pair of consecutive years in which the indicator exists in either. */
   transitions: Transition[];
+  /** From the first compared year straight to the last (when more than two are compared), else null. */
+  span: Transition | null;
 }
 
 export interface ProjectComparison {
@@ -79,17 +83,19 @@ export interface ProjectComparison {
   filings: { year: number; id: string; file: string; locator: string }[];
   rows: IndicatorRow[];
   notes: string[];
+  /** The group the rows were limited to, when one was asked for. */
+  group?: string;
 }
 
 /** Compares the project's filings (those findProject kept) year by year. */
 export function compareProject(records: StoredRecord[]): ProjectComparison {
   const notes: string[] = [];
   const undated = records.filter((r) => r.record.form.fiscalYear === null);
-  for (const r of undated) notes.push(`left out ${r.record.source.file} (${r.record.source.locator}): no fiscal year`);
+  for (const r of undated) notes.push(`未纳入 ${r.record.source.file}（${r.record.source.locator}）：没有年度`);
   const picked = pickLatest(records.filter((r) => r.record.form.fiscalYear !== null)).sort(
     (a, b) => a.chosen.record.form.fiscalYear! - b.chosen.record.form.fiscalYear!,
   );
-  if (picked.length === 0) throw new CompareError('no_filings', 'none of the project’s filings has a fiscal year');
+  if (picked.length === 0) throw new CompareError('no_filings', '该项目的填报表都没有年度');
   for (const p of picked) {
     const note = duplicateNote(p);
     if (note) notes.push(note);
@@ -114,11 +120,26 @@ export function compareProject(records: StoredRecord[]): ProjectComparison {
         transitions.push({ ...base, ...compareTargets(a.indicator.target, b.indicator.target), renamed });
       }
     }
+    // 2021→2023 asked straight: the first year's target against the last year's, whatever came between.
+    const [first, final] = [t.cells[0], t.cells[years.length - 1]];
+    let span: Transition | null = null;
+    if (years.length > 2 && (first || final)) {
+      const base = { from: years[0], to: years[years.length - 1], renamed: null };
+      if (!first) span = { ...base, kind: 'added', stricter: null };
+      else if (!final) span = { ...base, kind: 'removed', stricter: null };
+      else {
+        const renamed = first.indicator.name !== final.indicator.name ? { from: first.indicator.name, to: final.indicator.name, score: 0 } : null;
+        span = { ...base, ...compareTargets(first.indicator.target, final.indicator.target), renamed };
+      }
+    }
     return {
+      span,
       name: last.name,
       horizon: last.horizon,
       level1: last.level1,
+      level1Code: last.level1Code,
       level2: last.level2,
+      level2Code: last.level2Code,
       years: t.cells.map((c) => (c ? { name: c.indicator.name, target: c.indicator.target, matchedBy: c.matchedBy } : null)),
       transitions,
     };

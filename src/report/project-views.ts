@@ -22,6 +22,8 @@ function matchText(row: IndicatorRow): string {
 
 export function projectViews(c: ProjectComparison): ReportView[] {
   const pairs = c.years.slice(1).map((y, i) => [c.years[i], y] as const);
+  // With more than two years, a column from the first straight to the last: 2021→2023 at a glance.
+  const span = c.years.length > 2 ? ([c.years[0], c.years[c.years.length - 1]] as const) : null;
   const dept = c.department + (c.departmentCode ? ` [${c.departmentCode}]` : '');
   const rows = c.rows.map((row) => {
     const cells: ReportCell[] = [text(row.horizon === 'overall' ? `${row.name}（总体）` : row.name), text(row.level2)];
@@ -35,6 +37,7 @@ export function projectViews(c: ProjectComparison): ReportView[] {
       const t = row.transitions.find((x) => x.from === from && x.to === to);
       cells.push(t ? text(transitionText(t), transitionMark(t)) : text(null));
     }
+    if (span) cells.push(row.span ? text(transitionText(row.span), transitionMark(row.span)) : text(null));
     cells.push(text(matchText(row), row.transitions.some((t) => t.renamed) ? 'similar' : undefined));
     return cells;
   });
@@ -44,12 +47,13 @@ export function projectViews(c: ProjectComparison): ReportView[] {
   const table: ReportView = {
     name: '逐年',
     file: 'by-year',
-    title: `${c.project}（${dept}），${c.years.join('、')}年度：${c.rows.length} 项指标，${changed} 项有变化`,
+    title: `${c.project}（${dept}），${c.years.join('、')}年度${c.group ? `，${c.group}` : ''}：${c.rows.length} 项指标，${changed} 项有变化`,
     columns: [
       col('指标', 'text', narrow ? 16 : 24),
       col('指标组', 'text', 12),
       ...c.years.map((y) => col(String(y), 'text', narrow ? 10 : 18)),
       ...pairs.map(([a, b]) => col(`${a}→${b}`, 'text', narrow ? 10 : 20)),
+      ...(span ? [col(`${span[0]}→${span[1]}（首尾）`, 'text', 20)] : []),
       col('对应方式', 'text', 30),
     ],
     rows,

@@ -88,5 +88,5 @@ it('compare departments --json: the matrix, and the group’s spread when asked'
 
 it('a comparison that cannot be made: its reason on stderr, nothing on stdout, exit 1', async () => {
   const run = await filings(['compare', 'years', '--project', '不存在的项目', '--json'], env);
-  expect(run).toEqual({ code: 1, stdout: '', stderr: 'filings: no stored project is named like 不存在的项目\n' });
+  expect(run).toEqual({ code: 1, stdout: '', stderr: 'filings: 没有名称像“不存在的项目”的项目\n' });
 });

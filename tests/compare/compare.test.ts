@@ -82,7 +82,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
       while (end < lines.length && /^\s+\S/.test(lines[end])) end++;
       return lines.slice(at, end).map((l) => l.trim()).join(' ');
     };
-    expect(line('道路完好率')).toMatch(/≥90%\s+≥95% ↑\s+≥95%\s+调高（要求提高） ↑\s+未变\s+同名/);
+    expect(line('道路完好率')).toMatch(/≥90%\s+≥95% ↑\s+≥95%\s+调高（要求提高） ↑\s+未变\s+调高（要求提高） ↑\s+同名/);
     expect(line('养护成本')).toMatch(/≤300万元\s+≤280万元 ↓\s+≤280万元\s+调低（要求提高） ↓/);
     expect(line('群众满意程度')).toMatch(/改名，未变 .*名称相近 群众满意度 →.*群众满意程度（0\.67）/);
     expect(line('道路养护面积')).toMatch(/≥120万平方米\s+不低于120万平方米\s+≥120万平方米\s+未变\s+未变/);
@@ -93,7 +93,7 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     const run = await filings(['compare', 'years', '--project', '城区道路养护', '--department', '301001', '--csv', file], env);
     expect(run.code).toBe(0);
     const [head, ...rows] = readCsv(file);
-    expect(head).toEqual(['指标', '指标组', '2021', '2022', '2023', '2021→2022', '2022→2023', '对应方式']);
+    expect(head).toEqual(['指标', '指标组', '2021', '2022', '2023', '2021→2022', '2022→2023', '2021→2023（首尾）', '对应方式']);
     const changes = rows.flatMap((r) =>
       [5, 6].filter((i) => r[i] !== '未变' && r[i] !== '').map((i) => [r[0], head[i], r[i]]),
     );
@@ -197,12 +197,32 @@ describe.each([sqliteBackend(), postgresBackend()])('$name store', (backend: Bac
     expect(none.stderr).toBe('filings: 没有编号为 ffff0000 的填报表\n');
   });
 
+  it('`compare years --from --to --group` answers how one group\'s targets changed over a span', async () => {
+    const run = await filings(['compare', 'years', '--project', '城区道路养护', '--from', '2021', '--to', '2023', '--group', '成本指标', '--json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    const c = JSON.parse(run.stdout) as { years: number[]; group: string; rows: { name: string; span: { kind: string; stricter: boolean | null } }[] };
+    expect(c.years).toEqual([2021, 2022, 2023]);
+    expect(c.group).toBe('成本指标');
+    // 养护成本: ≤300万元 in 2021, ≤280万元 in 2023 (scripts/fixtures/forms/compare.ts).
+    expect(c.rows.map((r) => [r.name, r.span.kind, r.span.stricter])).toEqual([['养护成本', 'lowered', true]]);
+    const text = await filings(['compare', 'years', '--project', '城区道路养护', '--group', 'cost'], env);
+    expect(text.stdout).toMatch(/2021→2023（首尾）/);
+    expect(text.stdout.split('\n').find((l) => l.startsWith('养护成本'))).toMatch(/≤300万元\s+≤280万元 ↓\s+≤280万元\s+调低（要求提高） ↓\s+未变\s+调低（要求提高） ↓/);
+    const later = JSON.parse((await filings(['compare', 'years', '--project', '城区道路养护', '--from', '2022', '--json'], env)).stdout) as { years: number[] };
+    expect(later.years).toEqual([2022, 2023]);
+    // 成本 is 成本指标 without 指标, as forms write it too; 成效 is nobody's group.
+    expect((await filings(['compare', 'years', '--project', '城区道路养护', '--group', '成本', '--json'], env)).stdout).toContain('养护成本');
+    const typo = await filings(['compare', 'years', '--project', '城区道路养护', '--group', '成效'], env);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/^filings: 没有名为“成效”的指标组；可选：.*质量指标/);
+  });
+
   it('says in one line why a comparison cannot be made', async () => {
     const none = await filings(['compare', 'years', '--project', '不存在的项目'], env);
     expect(none).toMatchObject({ code: 1, stdout: '' });
-    expect(none.stderr).toBe('filings: no stored project is named like 不存在的项目\n');
+    expect(none.stderr).toBe('filings: 没有名称像“不存在的项目”的项目\n');
     const year = await filings(['compare', 'departments', '--year', '1999'], env);
     expect(year.code).toBe(1);
-    expect(year.stderr).toMatch(/no stored filing is for 1999/);
+    expect(year.stderr).toMatch(/没有 1999 年度的填报表/);
   });
 });

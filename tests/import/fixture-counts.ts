@@ -1,5 +1,6 @@
-// What importing fixtures/ must give, counted by hand from the fixture families (tests/form/expected)
-// and the comparison fixtures (scripts/fixtures/forms/compare.ts).
+// What importing fixtures/ must give, counted by hand from the fixture families (tests/form/expected),
+// the comparison fixtures (scripts/fixtures/forms/compare.ts) and the review fixtures
+// (scripts/fixtures/forms/review.ts).
 export const FIXTURE_FORMS =
   6 + // real-04: 2 forms × docx, xlsx, md
   3 * 8 + // real-05, real-06, putuo-2026, wuhan-2020, older-scheme-2019, jiaxian-2016, fengjie-2023, system-split
@@ -13,6 +14,10 @@ export const FIXTURE_FORMS =
   2 + // gridbefore.docx, bookmark-rows.docx (wrong-ext.docx is seed.xlsx byte for byte: the same file)
   3 + // compare/road-2021.md, road-2022.docx, road-2023.xlsx: one project over three years
   3 + // compare/departments-2023.md: three departments' forms in one file
+  // review/: one form per file; clean, lowered and copied in 2022 and 2023 (6), and one filing for
+  // each of no-cost, no-satisfaction, no-quantitative, qualitative, empty-group, funding-sum,
+  // dates-order, target-missing, duplicate (9)
+  15 +
   // legacy/: the .doc (and one .wps) twins of 15 form-bearing .docx fixtures, real-04 and multi-2 with
   // two forms each, and real-06.et
   17 +

@@ -35,25 +35,25 @@ it('holds one sheet per view, and the notes', () => {
 it('the project sheet holds the targets by year and the changes, marked', () => {
   const ws = open(road).Sheets['逐年'];
   const all = rows(ws);
-  expect(all[0]).toEqual(['指标', '指标组', '2021', '2022', '2023', '2021→2022', '2022→2023', '对应方式']);
+  expect(all[0]).toEqual(['指标', '指标组', '2021', '2022', '2023', '2021→2022', '2022→2023', '2021→2023（首尾）', '对应方式']);
   const row = (name: string) => all.find((r) => r[0] === name)!;
-  expect(row('道路完好率')).toEqual(['道路完好率', '质量指标', '≥90%', '≥95%', '≥95%', '调高（要求提高）', '未变', '同名']);
+  expect(row('道路完好率')).toEqual(['道路完好率', '质量指标', '≥90%', '≥95%', '≥95%', '调高（要求提高）', '未变', '调高（要求提高）', '同名']);
   expect(row('养护成本').slice(2, 6)).toEqual(['≤300万元', '≤280万元', '≤280万元', '调低（要求提高）']);
   expect(row('智慧巡查覆盖率').slice(4, 7)).toEqual(['≥60%', null, '新增']);
   expect(row('病害处置及时率').slice(4, 7)).toEqual(['（已删除）', '未变', '删除']);
-  expect(row('群众满意程度')[7]).toBe('2022：名称相近 群众满意度 → 群众满意程度（0.67）');
+  expect(row('群众满意程度')[8]).toBe('2022：名称相近 群众满意度 → 群众满意程度（0.67）');
 
   const at = (name: string, col: number) => ws[XLSX.utils.encode_cell({ r: all.indexOf(row(name)), c: col })];
   expect(fill(at('道路完好率', 5))).toBe('DDEBF7'); // raised
   expect(fill(at('养护成本', 5))).toBe('FCE4D6'); // lowered
   expect(fill(at('智慧巡查覆盖率', 6))).toBe('C6EFCE'); // added
   expect(fill(at('病害处置及时率', 6))).toBe('FFC7CE'); // removed
-  expect(fill(at('群众满意程度', 7))).toBe('E4DFEC'); // matched by similarity
+  expect(fill(at('群众满意程度', 8))).toBe('E4DFEC'); // matched by similarity
   expect(fill(at('道路养护面积', 5))).toBeUndefined(); // unchanged: no fill
 
-  expect(ws['!autofilter']).toEqual({ ref: `A1:H${all.length}` });
+  expect(ws['!autofilter']).toEqual({ ref: `A1:I${all.length}` });
   const widths = ws['!cols']!.map((c) => c.wch!);
-  expect(widths[7]).toBeGreaterThan(widths[2]); // the long match note gets a wide column
+  expect(widths[8]).toBeGreaterThan(widths[2]); // the long match note gets a wide column
   expect(Math.max(...widths)).toBeLessThanOrEqual(60);
 });
 
