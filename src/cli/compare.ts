@@ -46,7 +46,7 @@ export async function compareYearsCommand(flags: YearsFlags): Promise<ExitCode> 
     );
     return { ...compared, group: group.label, rows: compared.rows.filter(group.has) };
   });
-  return output(flags, comparison, projectViews);
+  return output(flags, comparison, (c, terminal) => projectViews(c, { compact: terminal }));
 }
 
 export async function compareDepartmentsCommand(flags: StoreFlags & OutputFlags & { year: number; group?: string; department?: string }): Promise<ExitCode> {
@@ -69,16 +69,16 @@ async function withStore<T>(flags: StoreFlags, build: (store: Store) => Promise<
 }
 
 /** The comparison as JSON on stdout, or as tables: printed, or written to CSV files or a workbook. */
-async function output<T>(flags: OutputFlags, comparison: T, toViews: (c: T) => ReportView[]): Promise<ExitCode> {
+async function output<T>(flags: OutputFlags, comparison: T, toViews: (c: T, terminal: boolean) => ReportView[]): Promise<ExitCode> {
   if (flags.json) {
     printJson(comparison);
     return EXIT.done;
   }
-  const views = toViews(comparison);
   if (!flags.csv && !flags.xlsx) {
-    process.stdout.write(renderViews(views));
+    process.stdout.write(renderViews(toViews(comparison, true)));
     return EXIT.done;
   }
+  const views = toViews(comparison, false);
   if (flags.csv) for (const f of writeCsvFiles(flags.csv, views)) process.stderr.write(`filings: wrote ${f}\n`);
   if (flags.xlsx) {
     await writeXlsxReport(flags.xlsx, views);

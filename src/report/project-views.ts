@@ -20,8 +20,14 @@ function matchText(row: IndicatorRow): string {
   return renames.map((t) => `${t.to}：名称相近 ${t.renamed!.from} → ${t.renamed!.to}（${t.renamed!.score.toFixed(2)}）`).join('；');
 }
 
-export function projectViews(c: ProjectComparison): ReportView[] {
-  const pairs = c.years.slice(1).map((y, i) => [c.years[i], y] as const);
+/**
+ * compact: for a terminal, where four years or more side by side with a column per pair would not
+ * fit: the pair columns are left out (each year's cell carries its change mark, ↑ ↓ + × ≠ ≈) and
+ * the first-to-last column stays. Files always get every column.
+ */
+export function projectViews(c: ProjectComparison, opts: { compact?: boolean } = {}): ReportView[] {
+  const compact = opts.compact === true && c.years.length > 3;
+  const pairs = compact ? [] : c.years.slice(1).map((y, i) => [c.years[i], y] as const);
   // With more than two years, a column from the first straight to the last: 2021→2023 at a glance.
   const span = c.years.length > 2 ? ([c.years[0], c.years[c.years.length - 1]] as const) : null;
   const dept = c.department + (c.departmentCode ? ` [${c.departmentCode}]` : '');
@@ -57,7 +63,11 @@ export function projectViews(c: ProjectComparison): ReportView[] {
       col('对应方式', 'text', 30),
     ],
     rows,
-    notes: ['调高/调低：数字变动的方向；（要求提高）表示要求更严：下限（≥）提高或上限（≤）降低。', ...c.notes],
+    notes: [
+      '调高/调低：数字变动的方向；（要求提高）表示要求更严：下限（≥）提高或上限（≤）降低。',
+      ...(compact ? ['各年份的逐年变化以符号标在指标值后：↑调高 ↓调低 +新增 ×删除 ≠改动 ≈名称相近；每两年一列的完整表见 --xlsx 或 --csv。'] : []),
+      ...c.notes,
+    ],
   };
   const filings: ReportView = {
     name: '填报表',
