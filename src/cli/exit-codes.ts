@@ -5,6 +5,7 @@ import { CommanderError } from 'commander';
 import { CompareError } from '../compare/errors.ts';
 import { FeedError } from '../export/errors.ts';
 import { LookupError } from '../show/errors.ts';
+import { UnknownRuleError } from '../views/review.ts';
 import { NoStoreError, StoreError, StoreOutdatedError } from '../store/errors.ts';
 import { terminalText } from '../text/terminal-safe.ts';
 
@@ -55,5 +56,6 @@ function outcome(e: unknown): Outcome {
   if (e instanceof StoreOutdatedError) return { exitCode: EXIT.usage, message: `${e.message}; run \`filings migrate\`` };
   if (e instanceof StoreError || e instanceof FeedError) return { exitCode: EXIT.usage, message: e.message };
   if (e instanceof CompareError || e instanceof LookupError) return { exitCode: EXIT.inputsFailed, message: e.message };
+  if (e instanceof UnknownRuleError) return { exitCode: EXIT.usage, message: e.message };
   return { exitCode: EXIT.usage, message: e instanceof Error ? e.message : String(e) };
 }

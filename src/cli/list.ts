@@ -8,10 +8,8 @@ import { renderView } from '../report/terminal.ts';
 import { col, number, text, type ReportView } from '../report/view.ts';
 import { shortId } from '../show/ids.ts';
 import type { FilingFilter, FilingSummary, Store } from '../store/store.ts';
-import { RuleCode } from '../review/finding.ts';
-import { reviewFindings } from '../review/rules.ts';
-import { idsToRead } from '../review/scope.ts';
-import { CliError, EXIT, type ExitCode } from './exit-codes.ts';
+import { findingsOf, ruleCodes } from '../views/review.ts';
+import { EXIT, type ExitCode } from './exit-codes.ts';
 import { printJson } from './json-output.ts';
 import { openStoreFor, type StoreFlags } from './store-options.ts';
 
@@ -38,12 +36,7 @@ const SORT: Record<ListSort, (a: FilingSummary, b: FilingSummary) => number> = {
 };
 
 async function withFindings(store: Store, rows: FilingSummary[], codes: string[] | null): Promise<FilingSummary[]> {
-  const wanted = codes?.flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean) ?? [];
-  const unknown = wanted.filter((c) => !RuleCode.safeParse(c).success);
-  if (unknown.length) throw new CliError('unknown_rule', `没有这条审查规则：${unknown.join('、')}（规则代码：${RuleCode.options.join(', ')}）`, EXIT.usage);
-  const all = await store.listFilings();
-  const found = reviewFindings(await store.records(idsToRead(all, rows))).filter((f) => wanted.length === 0 || wanted.includes(f.code));
-  const hit = new Set(found.map((f) => f.filingId));
+  const hit = new Set((await findingsOf(store, await store.listFilings(), rows, ruleCodes(codes ?? undefined))).map((f) => f.filingId));
   return rows.filter((r) => hit.has(r.id));
 }
 

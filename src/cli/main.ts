@@ -135,6 +135,32 @@ storeFlags(
   process.exitCode = await (await import('./review.ts')).reviewCommand(opts);
 });
 
+const token = program.command('token').description('who may use filings serve: API tokens with a role (uploader, auditor, admin)');
+
+storeFlags(
+  token
+    .command('add')
+    .description('make a token; it is printed alone on stdout, this once (the store keeps only its hash)')
+    .argument('<name>', 'who it is for: a department, a person')
+    .addOption(new Option('--role <role>', 'uploader: uploads and sees its own uploads; auditor: reads everything; admin: both').choices(['uploader', 'auditor', 'admin']).makeOptionMandatory()),
+).action(async (name: string, opts) => {
+  process.exitCode = await (await import('./token.ts')).tokenAddCommand(name, opts);
+});
+
+storeFlags(token.command('list').description('list the tokens (never the tokens themselves)').addOption(jsonOption())).action(async (opts) => {
+  process.exitCode = await (await import('./token.ts')).tokenListCommand(opts);
+});
+
+storeFlags(
+  token
+    .command('revoke')
+    .description('revoke a token by its id or name; it stops working at once')
+    .argument('<id|name>')
+    .addOption(jsonOption()),
+).action(async (idOrName: string, opts) => {
+  process.exitCode = await (await import('./token.ts')).tokenRevokeCommand(idOrName, opts);
+});
+
 const compare = program.command('compare').description('compare stored filings: one project across years, or departments in one year');
 
 storeFlags(

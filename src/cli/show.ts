@@ -2,12 +2,11 @@
 // views in report/filing-views.ts), or as JSON: the record, the names it was imported under, and
 // its review findings.
 import { writeCsvFiles } from '../report/csv.ts';
-import { filingViews, type FindingLine } from '../report/filing-views.ts';
+import { filingViews } from '../report/filing-views.ts';
 import { renderViews } from '../report/terminal.ts';
 import { writeXlsxReport } from '../report/xlsx.ts';
-import { reviewFindings } from '../review/rules.ts';
-import { idsToRead } from '../review/scope.ts';
-import { findFiling, type FilingQuery } from '../show/find.ts';
+import type { FilingQuery } from '../show/find.ts';
+import { filingInFull } from '../views/filing.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { printJson } from './json-output.ts';
 import { openStoreFor, type StoreFlags } from './store-options.ts';
@@ -21,17 +20,12 @@ export interface ShowFlags extends StoreFlags, Omit<FilingQuery, 'id'> {
 export async function showCommand(id: string | undefined, flags: ShowFlags): Promise<ExitCode> {
   const store = await openStoreFor(flags, 'read');
   try {
-    const summaries = await store.listFilings();
-    const summary = findFiling(summaries, { id, project: flags.project, year: flags.year, department: flags.department });
-    const [stored] = await store.records([summary.id]);
-    const names = await store.fileNames(stored.record.source.sha256);
-    // Its findings, the year-to-year ones too: the project's other years are read for them.
-    const findings: FindingLine[] = reviewFindings(await store.records(idsToRead(summaries, [summary]))).filter((f) => f.filingId === summary.id);
+    const shown = await filingInFull(store, { id, project: flags.project, year: flags.year, department: flags.department });
     if (flags.json) {
-      printJson({ filing: stored.record, fileNames: names, findings });
+      printJson(shown);
       return EXIT.done;
     }
-    const views = filingViews(stored.record, names, findings);
+    const views = filingViews(shown.filing, shown.fileNames, shown.findings);
     if (flags.csv) for (const f of writeCsvFiles(flags.csv, views)) process.stderr.write(`filings: wrote ${f}\n`);
     if (flags.xlsx) {
       await writeXlsxReport(flags.xlsx, views);

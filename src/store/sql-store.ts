@@ -6,8 +6,8 @@ import { FEED_INDICATOR_COLUMNS, FEED_NAME_COLUMNS, FEED_REMOVAL_COLUMNS, toFeed
 import { filterSql, ID_BATCH, READ_SQL } from './read-sql.ts';
 import { toCount, toFailure, toUpload, toUploadName, type Row, type SqlValue } from './rows.ts';
 import { checkRecords, saveSteps, uploadSteps, type Statement } from './save.ts';
-import { SQL, type Dialect } from './sql.ts';
-import type { FailureRow, FilingFilter, FilingSummary, SaveResult, Store, StoreCounts, StoredRecord, UploadInfo, UploadName } from './store.ts';
+import { ACCESS_SQL, SQL, type Dialect } from './sql.ts';
+import type { FailureRow, FilingFilter, FilingSummary, OwnedUpload, Role, SaveResult, Store, StoreCounts, StoredRecord, TokenRow, UploadInfo, UploadName } from './store.ts';
 
 /** Statements run one after another in one transaction, the next chosen from the rows of the last. */
 export type Steps<T> = Generator<Statement, T, Row[]>;
@@ -26,6 +26,32 @@ export abstract class SqlStore implements Store {
   async recordUpload(u: UploadInfo): Promise<void> {
     const now = new Date().toISOString();
     await this.run(`recording upload ${u.fileName}`, () => this.transact(uploadSteps(this.dialect, u, now)));
+  }
+
+  async addToken(t: Omit<TokenRow, 'createdAt' | 'revokedAt'>): Promise<void> {
+    await this.run(`adding token ${t.name}`, () => this.query(ACCESS_SQL.addToken, [t.id, t.name, t.role, t.tokenHash, new Date().toISOString()]));
+  }
+
+  async listTokens(): Promise<TokenRow[]> {
+    return (await this.run('listing tokens', () => this.query(ACCESS_SQL.listTokens))).map(toToken);
+  }
+
+  async revokeToken(idOrName: string): Promise<number> {
+    return (await this.run(`revoking token ${idOrName}`, () => this.query(ACCESS_SQL.revokeToken, [new Date().toISOString(), idOrName, idOrName]))).length;
+  }
+
+  async tokenByHash(hash: string): Promise<TokenRow | undefined> {
+    const [row] = await this.run('checking a token', () => this.query(ACCESS_SQL.tokenByHash, [hash]));
+    return row ? toToken(row) : undefined;
+  }
+
+  async recordUploadOwner(o: { sha256: string; tokenId: string; fileName: string }): Promise<void> {
+    await this.run(`recording who uploaded ${o.fileName}`, () => this.query(ACCESS_SQL.recordOwner, [o.sha256, o.tokenId, o.fileName, new Date().toISOString()]));
+  }
+
+  async ownedUploads(tokenId: string | null): Promise<OwnedUpload[]> {
+    const rows = await this.run('listing uploads', () => this.query(ACCESS_SQL.ownedUploads(tokenId === null), tokenId === null ? [] : [tokenId]));
+    return rows.map((r) => ({ sha256: String(r.sha256), tokenId: String(r.token_id), fileName: String(r.file_name), uploadedAt: stamp(r.uploaded_at) }));
   }
 
   async fileNames(sha256: string): Promise<UploadName[]> {
@@ -144,6 +170,20 @@ export abstract class SqlStore implements Store {
 
 const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 const textOrNull = (v: unknown): string | null => (v == null ? null : String(v));
+
+// Postgres hands back timestamptz as Date; SQLite keeps the ISO text it was given.
+const stamp = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+
+function toToken(row: Row): TokenRow {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    role: String(row.role) as Role,
+    tokenHash: String(row.token_hash),
+    createdAt: stamp(row.created_at),
+    revokedAt: row.revoked_at == null ? null : stamp(row.revoked_at),
+  };
+}
 
 function toSummary(row: Row): FilingSummary {
   return {

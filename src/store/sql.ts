@@ -76,3 +76,15 @@ export const SQLITE: Dialect = {
 export const POSTGRES: Dialect = {
   nextSeq: `SELECT nextval('filings_seq') AS seq`,
 };
+
+// Access to the service: tokens by hash, uploads by who sent them.
+export const ACCESS_SQL = {
+  addToken: `INSERT INTO api_tokens (id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)`,
+  listTokens: `SELECT id, name, role, token_hash, created_at, revoked_at FROM api_tokens ORDER BY created_at, id`,
+  revokeToken: `UPDATE api_tokens SET revoked_at = ? WHERE (id = ? OR name = ?) AND revoked_at IS NULL RETURNING id`,
+  tokenByHash: `SELECT id, name, role, token_hash, created_at, revoked_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL`,
+  recordOwner: `INSERT INTO upload_owners (sha256, token_id, file_name, uploaded_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (sha256, token_id) DO NOTHING`,
+  ownedUploads: (all: boolean) =>
+    `SELECT sha256, token_id, file_name, uploaded_at FROM upload_owners${all ? '' : ' WHERE token_id = ?'} ORDER BY uploaded_at DESC, sha256`,
+} as const;

@@ -132,5 +132,37 @@ export interface Store {
    * ExportCursorMoved error when it is no longer at `from`: another export of that feed ran meanwhile.
    */
   moveExportCursor(name: string, from: number, to: number): Promise<void>;
+
+  // Access to the service (filings serve, filings token).
+  addToken(token: Omit<TokenRow, 'createdAt' | 'revokedAt'>): Promise<void>;
+  /** Every token, revoked ones too, oldest first. */
+  listTokens(): Promise<TokenRow[]>;
+  /** Revokes the tokens of that id or name; how many were revoked. */
+  revokeToken(idOrName: string): Promise<number>;
+  /** The live (not revoked) token with that hash. */
+  tokenByHash(hash: string): Promise<TokenRow | undefined>;
+  /** Notes that a token uploaded a content under a name (idempotent). */
+  recordUploadOwner(owner: { sha256: string; tokenId: string; fileName: string }): Promise<void>;
+  /** Uploads through the service, newest first: of one token, or of all. */
+  ownedUploads(tokenId: string | null): Promise<OwnedUpload[]>;
   close(): Promise<void>;
+}
+
+export type Role = 'uploader' | 'auditor' | 'admin';
+
+export interface TokenRow {
+  /** Public: names the token in listings and in upload_owners; not the secret. */
+  id: string;
+  name: string;
+  role: Role;
+  tokenHash: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface OwnedUpload {
+  sha256: string;
+  tokenId: string;
+  fileName: string;
+  uploadedAt: string;
 }
