@@ -29,4 +29,6 @@ if (!fs.existsSync(new URL('src/cli/main.js', dist))) {
 const { program } = await import(new URL('src/cli/main.js', dist).href);
 const { addQueueCommands } = await import(new URL('workers/cli.js', dist).href);
 addQueueCommands(program);
+const { addServeCommand } = await import(new URL('server/cli.js', dist).href);
+addServeCommand(program);
 await program.parseAsync(process.argv).catch(fatal);

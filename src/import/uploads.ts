@@ -1,8 +1,11 @@
 // The upload store: every file a user gave us, kept by content (sha256), so nothing is lost and a
 // better reader can be run over history. A folder (FILINGS_UPLOADS), shared by queue workers.
 import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export class UploadStore {
   readonly root: string;
@@ -30,6 +33,49 @@ export class UploadStore {
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, target);
     return sha256;
+  }
+
+  /**
+   * Keeps a stream's bytes as put does, without holding them in memory: written to a temporary file
+   * while hashed, then renamed to its content's name (or dropped, when that content is kept already).
+   * Past maxBytes the stream is abandoned and nothing is kept.
+   */
+  async putStream(stream: Readable, maxBytes: number): Promise<{ sha256: string; size: number } | { tooLarge: true }> {
+    await fs.mkdir(this.root, { recursive: true });
+    const tmp = path.join(this.root, `.incoming-${randomBytes(8).toString('hex')}.tmp`);
+    const hash = createHash('sha256');
+    let size = 0;
+    let over = false;
+    const count = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > maxBytes) {
+          over = true;
+          done(new Error('too large'));
+          return;
+        }
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(stream, count, createWriteStream(tmp));
+    } catch (e) {
+      await fs.rm(tmp, { force: true });
+      if (over) {
+        stream.resume();
+        return { tooLarge: true };
+      }
+      throw e;
+    }
+    const sha256 = hash.digest('hex');
+    const target = this.pathOf(sha256);
+    if (await fs.access(target).then(() => true, () => false)) await fs.rm(tmp, { force: true });
+    else {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.rename(tmp, target);
+    }
+    return { sha256, size };
   }
 
   get(sha256: string): Promise<Buffer> {

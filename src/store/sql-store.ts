@@ -58,6 +58,11 @@ export abstract class SqlStore implements Store {
     return (await this.run('listing the names of a file', () => this.query(SQL.fileNames, [sha256]))).map(toUploadName);
   }
 
+  async filingIdsOf(sha256: string): Promise<string[]> {
+    const rows = await this.run('listing the filings of a file', () => this.query(SQL.storedIds, [sha256]));
+    return rows.map((r) => String(r.id)).sort((a, b) => Number(a.split(':')[1]) - Number(b.split(':')[1]));
+  }
+
   async isStored(sha256: string): Promise<boolean> {
     const rows = await this.run('checking a stored file', () => this.query(SQL.isStored, [sha256, sha256]));
     return Boolean(rows[0]?.stored);

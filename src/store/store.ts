@@ -94,6 +94,8 @@ export interface Store {
   recordUpload(upload: UploadInfo): Promise<void>;
   /** Every name the content with this sha256 was imported under, earliest first; [] for unknown content. */
   fileNames(sha256: string): Promise<UploadName[]>;
+  /** The ids of the filings stored from this content, in form order. */
+  filingIdsOf(sha256: string): Promise<string[]>;
   /** True when the file was read before and all its records are stored (nothing to do again). */
   isStored(sha256: string): Promise<boolean>;
   /**
