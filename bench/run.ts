@@ -13,11 +13,12 @@ import { parseArgs } from 'node:util';
 import { startRedis } from '../tests/helpers/redis.ts';
 import { writeCorpus, writeDocCorpus, type BenchFormat } from './corpus.ts';
 import { parseThroughput } from './parse.ts';
+import { serveUploads } from './serve.ts';
 import { root, runFilings } from './processes.ts';
 import { queueCost, type QueueCost } from './queue.ts';
 import { measureStart, type StartTimes } from './start.ts';
 
-const ALL_PARTS = ['parse', 'import', 'queue', 'start'];
+const ALL_PARTS = ['parse', 'import', 'queue', 'start', 'serve'];
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '200' },
@@ -140,6 +141,13 @@ if (queue) {
     `worker ${workerPerForm.toFixed(1)} ms/form`,
     `one Redis core feeds about ${Math.floor(workerPerForm / redisPerForm)} single-core workers`,
   ]);
+}
+
+if (PARTS.has('serve')) {
+  // The issue's measure: 100 forms, uploaded ten to a request as a browser sends a dropped folder.
+  log('bench: upload to stored through filings serve (100 docx forms over HTTP)');
+  const s = await serveUploads(corpus.docx.slice(0, 100));
+  rows.push([`serve: upload to stored, ${s.forms} docx forms`, `${s.seconds.toFixed(1)} s`, `${(s.forms / s.seconds).toFixed(1)} forms/s`, 'embedded store, read in the serve process']);
 }
 
 let start: StartTimes | undefined;
