@@ -1,7 +1,6 @@
 // Markdown: the document's tables in order, each a grid, with the text lines that precede it.
 // A lossy conversion writes merged cells as empty ones; there are no merges to recover here.
 import type { Root, RootContent, Table, TableRow } from 'mdast';
-import { toString as textOf } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -43,6 +42,15 @@ function readTable(table: Table): string[][] {
   return table.children.map((row) => row.children.map((cell) => cellText(cell)));
 }
 
+/**
+ * A cell's text. Inline HTML a form carries (`<br>` for a line break, `<b>…</b>`) is markup: a break
+ * becomes a new line and other tags go. Text that only looks like a tag (an escaped `\<img …\>`,
+ * `<5%` in a target) is text, and stays.
+ */
 function cellText(node: RootContent | TableRow['children'][number]): string {
-  return textOf(node, { includeHtml: true }).replace(/<br\s*\/?>/giu, '\n').replace(/<[^>]+>/gu, '');
+  if (node.type === 'html') return node.value.replace(/<br\s*\/?>/giu, '\n').replace(/<[^>]+>/gu, '');
+  if (node.type === 'image') return node.alt ?? '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as RootContent[]).map(cellText).join('');
+  return '';
 }

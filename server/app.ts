@@ -36,7 +36,9 @@ export interface AppContext {
 /** dist/web beside the compiled server (dist/server), or the repository's dist/web when run from sources. */
 export function defaultWebRoot(): string | null {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  return [path.join(here, '../web'), path.join(here, '../dist/web')].find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? null;
+  // From sources (tsx), ../web is the workspace's unbuilt source: only the built one will do.
+  const built = path.basename(path.dirname(here)) === 'dist' ? path.join(here, '../web') : path.join(here, '../dist/web');
+  return fs.existsSync(path.join(built, 'index.html')) ? built : null;
 }
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {

@@ -33,7 +33,27 @@ async function build(): Promise<void> {
   try {
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+    // The workspace (web/ → dist/web), built when its sources are newer than the last build.
+    if (webIsStale()) {
+      const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+      execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    }
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
+}
+
+function newest(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
+}
+
+function webIsStale(): boolean {
+  const web = path.join(root, 'web');
+  if (!fs.existsSync(web)) return false;
+  const built = path.join(root, 'dist/web/index.html');
+  if (!fs.existsSync(built)) return true;
+  const config = path.join(root, 'vite.config.ts');
+  return Math.max(newest(web), fs.existsSync(config) ? newest(config) : 0) > fs.statSync(built).mtimeMs;
 }

@@ -19,3 +19,8 @@ it('<br> inside a cell is a line break', () => {
   const { grids } = parseMarkdown('| 年度<br>目标 | x |\n|---|---|\n');
   expect(grids[0].cells[0][0]).toBe('年度\n目标');
 });
+
+it('text that only looks like a tag stays; inline HTML tags go', () => {
+  const { grids } = parseMarkdown('| 项目名称 | \\<img src=x onerror=alert(1)\\> |\n|---|---|\n| 目标 | <b>≥95%</b> |\n| 比例 | <5% |\n');
+  expect(grids[0].cells.map((r) => r[1])).toEqual(['<img src=x onerror=alert(1)>', '≥95%', '<5%']);
+});
