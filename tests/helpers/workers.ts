@@ -44,3 +44,10 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** Ends a worker as a service manager would (a polite stop, then waiting for it) when a test is done with it. */
+export async function stopWorker(worker: WorkerProcess | undefined): Promise<void> {
+  if (!worker) return;
+  worker.kill('SIGTERM');
+  await worker.exited;
+}

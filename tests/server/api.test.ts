@@ -15,7 +15,7 @@ import type { Role, Store } from '../../src/store/store.ts';
 import { fixture } from '../helpers/cli.ts';
 import { startRedis, type RedisServer } from '../helpers/redis.ts';
 import { tmpDir } from '../helpers/tmp.ts';
-import { startWorker, waitFor, type WorkerProcess } from '../helpers/workers.ts';
+import { startWorker, stopWorker, waitFor, type WorkerProcess } from '../helpers/workers.ts';
 import { postgresBackend, sqliteBackend, type Backend, type TestDb } from '../store/backends.ts';
 
 const MAX_FILE = 400 * 1024;
@@ -84,8 +84,7 @@ describe.each(configs)('$name', ({ backend: makeBackend, queue }) => {
   afterAll(async () => {
     await app?.close();
     await processor?.close();
-    worker?.kill('SIGTERM');
-    await worker?.exited;
+    await stopWorker(worker);
     await store?.close();
     await redis?.stop();
     delete process.env.REDIS_URL;

@@ -50,8 +50,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
-  if (server) await new Promise((r) => server.once('exit', r));
+  // The default signal: serve stops its listener, its readers and its store.
+  if (server) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill();
+    await exited;
+  }
   tmp.remove();
 });
 
