@@ -9,7 +9,7 @@ import { oneLine } from '../src/text/one-line.ts';
 import { requires } from './auth.ts';
 import { badRequest, HttpError, notFound } from './http-errors.ts';
 import type { UploadProcessor } from './processor.ts';
-import { uploadStatus, type UploadStatus } from './upload-status.ts';
+import { failureReasons, uploadStatus, type UploadStatus } from './upload-status.ts';
 
 export interface UploadLimits {
   maxFileBytes: number;
@@ -62,7 +62,8 @@ export function uploadRoutes(app: FastifyInstance, ctx: { store: Store; uploads:
   app.get('/api/uploads', { preHandler: requires('upload', 'read') }, async (req) => {
     const caller = req.caller!;
     const shown = [...(await visible(caller.tokenId, may(caller.role, 'read')))].slice(0, 500);
-    return { items: await Promise.all(shown.map(([sha, file]) => uploadStatus(store, processor, sha, file))) };
+    const failures = await failureReasons(store);
+    return { items: await Promise.all(shown.map(([sha, file]) => uploadStatus(store, processor, sha, file, failures))) };
   });
 
   app.get<{ Params: { sha256: string } }>('/api/uploads/:sha256', { preHandler: requires('upload', 'read') }, async (req) => {

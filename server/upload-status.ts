@@ -11,7 +11,11 @@ export interface UploadStatus {
   filingIds: string[];
 }
 
-export async function uploadStatus(store: Store, processor: UploadProcessor, sha256: string, file: string): Promise<UploadStatus> {
+/**
+ * failures: the store's failure reasons by sha256, when the caller asks about many uploads at once
+ * (read once, not once per upload).
+ */
+export async function uploadStatus(store: Store, processor: UploadProcessor, sha256: string, file: string, failures?: Map<string, string>): Promise<UploadStatus> {
   const base = { sha256, file, filingIds: [] as string[] };
   const inFlight = await processor.state(sha256);
   if (inFlight) return { ...base, status: inFlight };
@@ -19,8 +23,14 @@ export async function uploadStatus(store: Store, processor: UploadProcessor, sha
   if (trouble) return { ...base, status: 'failed', reason: trouble };
   const ids = await store.filingIdsOf(sha256);
   if (ids.length) return { ...base, status: 'stored', filingIds: ids };
-  const failure = (await store.failures()).find((f) => f.sha256 === sha256);
-  if (failure) return { ...base, status: 'failed', reason: failure.message };
+  const reason = (failures ?? (await failureReasons(store))).get(sha256);
+  if (reason !== undefined) return { ...base, status: 'failed', reason };
   // Kept and handed on, not read yet: a queue worker has still to take it.
   return { ...base, status: 'queued' };
+}
+
+export async function failureReasons(store: Store): Promise<Map<string, string>> {
+  const reasons = new Map<string, string>();
+  for (const f of await store.failures()) if (f.sha256) reasons.set(f.sha256, f.message);
+  return reasons;
 }
