@@ -142,7 +142,8 @@ storeFlags(
     .command('add')
     .description('make a token; it is printed alone on stdout, this once (the store keeps only its hash)')
     .argument('<name>', 'who it is for: a department, a person')
-    .addOption(new Option('--role <role>', 'uploader: uploads and sees its own uploads; auditor: reads everything; admin: both').choices(['uploader', 'auditor', 'admin']).makeOptionMandatory()),
+    .addOption(new Option('--role <role>', 'uploader: uploads and sees its own uploads; auditor: reads everything; admin: both').choices(['uploader', 'auditor', 'admin']).makeOptionMandatory())
+    .addOption(jsonOption()),
 ).action(async (name: string, opts) => {
   process.exitCode = await (await import('./token.ts')).tokenAddCommand(name, opts);
 });

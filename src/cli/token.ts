@@ -8,7 +8,7 @@ import { CliError, EXIT, type ExitCode } from './exit-codes.ts';
 import { printJson } from './json-output.ts';
 import { openStoreFor, type StoreFlags } from './store-options.ts';
 
-export async function tokenAddCommand(name: string, flags: StoreFlags & { role: Role }): Promise<ExitCode> {
+export async function tokenAddCommand(name: string, flags: StoreFlags & { role: Role; json?: boolean }): Promise<ExitCode> {
   const clean = name.trim();
   if (!clean || clean.length > 100 || /\p{Cc}/u.test(clean)) throw new CliError('bad_name', 'a token name is 1 to 100 characters, no control characters', EXIT.usage);
   // The first token is usually made before anything is imported: this may create the store.
@@ -16,7 +16,8 @@ export async function tokenAddCommand(name: string, flags: StoreFlags & { role: 
   try {
     const { token, id, hash } = newToken();
     await store.addToken({ id, name: clean, role: flags.role, tokenHash: hash });
-    process.stdout.write(`${token}\n`);
+    if (flags.json) printJson({ id, name: clean, role: flags.role, token });
+    else process.stdout.write(`${token}\n`);
     process.stderr.write(`filings: token ${id} (${clean}, ${flags.role}) added; it is shown this once\n`);
     return EXIT.done;
   } finally {

@@ -24,6 +24,8 @@ it('add makes the store if needed and prints the token alone; list and revoke', 
   } finally {
     await store.close();
   }
+  const json = JSON.parse((await filings(['token', 'add', '审计处', '--role', 'auditor', '--json'], env)).stdout);
+  expect(json).toMatchObject({ name: '审计处', role: 'auditor', id: expect.stringMatching(/^[0-9a-f]{8}$/), token: expect.stringMatching(/^flt_/) });
   const list = await filings(['token', 'list'], env);
   expect(list.stdout).toContain('教育局');
   expect(list.stdout).toContain('上传者（uploader）');
