@@ -61,9 +61,9 @@ if (PARTS.has('parse')) {
     rows.push([`parse ${format}, forms/s on one core`, t.ours.toFixed(1), `floor ${t.floor.toFixed(1)}`, `parse/floor ${f2(parseRatio[format])} (target ≤ 1.3)`]);
   }
   log('bench: parse doc (LibreOffice writes the twins of the docx corpus)');
-  const docs = await writeDocCorpus(corpus.docx, path.join(work, 'n', 'doc'));
+  const docs = await writeDocCorpus(corpus.docx, path.join(work, 'doc', 'n'));
   if (docs) {
-    const t = parseThroughput('doc', path.join(work, 'n', 'doc'), N, ROUNDS, { dir: path.join(work, 'n', 'docx'), ext: 'docx' });
+    const t = parseThroughput('doc', path.join(work, 'doc', 'n'), N, ROUNDS, { dir: path.join(work, 'n', 'docx'), ext: 'docx' });
     docRatio = t.floor / t.ours;
     rows.push(['parse doc, forms/s on one core', t.ours.toFixed(1), `docx ${t.floor.toFixed(1)}`, `doc/docx ${f2(docRatio)} (target ≤ 1.2)`]);
   } else log('bench: no soffice here, so no .doc corpus: doc=n/a');

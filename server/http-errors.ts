@@ -4,7 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CompareError } from '../src/compare/errors.ts';
 import { LookupError } from '../src/show/errors.ts';
-import { UnknownRuleError } from '../src/views/review.ts';
+import { UnknownRuleError } from '../src/views/errors.ts';
 
 export class HttpError extends Error {
   readonly status: number;

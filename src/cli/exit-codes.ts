@@ -5,7 +5,7 @@ import { CommanderError } from 'commander';
 import { CompareError } from '../compare/errors.ts';
 import { FeedError } from '../export/errors.ts';
 import { LookupError } from '../show/errors.ts';
-import { UnknownRuleError } from '../views/review.ts';
+import { UnknownRuleError } from '../views/errors.ts';
 import { NoStoreError, StoreError, StoreOutdatedError } from '../store/errors.ts';
 import { terminalText } from '../text/terminal-safe.ts';
 

@@ -2,13 +2,10 @@
 // department with its code, project, indicators, funding, file and place in it), sorted as asked;
 // the count on stderr. The names come from forms and file names: the renderer escapes their control
 // characters.
-import { matchGroup, unknownGroup } from '../compare/group-match.ts';
-import { LEVEL1, LEVEL2 } from '../form/vocabulary.ts';
 import { renderView } from '../report/terminal.ts';
 import { col, number, text, type ReportView } from '../report/view.ts';
 import { shortId } from '../show/ids.ts';
 import type { FilingFilter, FilingSummary, Store } from '../store/store.ts';
-import { findingsOf, ruleCodes } from '../views/review.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { printJson } from './json-output.ts';
 import { openStoreFor, type StoreFlags } from './store-options.ts';
@@ -35,7 +32,9 @@ const SORT: Record<ListSort, (a: FilingSummary, b: FilingSummary) => number> = {
   indicators: (a, b) => cmp(b.indicators, a.indicators),
 };
 
+// The review and the group vocabulary are loaded only when a filter needs them: a plain `list` starts fast.
 async function withFindings(store: Store, rows: FilingSummary[], codes: string[] | null): Promise<FilingSummary[]> {
+  const { findingsOf, ruleCodes } = await import('../views/review.ts');
   const hit = new Set((await findingsOf(store, await store.listFilings(), rows, ruleCodes(codes ?? undefined))).map((f) => f.filingId));
   return rows.filter((r) => hit.has(r.id));
 }
@@ -43,6 +42,19 @@ async function withFindings(store: Store, rows: FilingSummary[], codes: string[]
 async function withWarnings(store: Store, rows: FilingSummary[]): Promise<FilingSummary[]> {
   const warned = new Set((await store.records(rows.map((r) => r.id))).filter((s) => s.record.warnings.length > 0).map((s) => s.record.id));
   return rows.filter((r) => warned.has(r.id));
+}
+
+async function checkGroups(store: Store, level1: string | undefined, level2: string | undefined): Promise<void> {
+  const [{ matchGroup, unknownGroup }, { LEVEL1, LEVEL2 }] = await Promise.all([import('../compare/group-match.ts'), import('../form/vocabulary.ts')]);
+  for (const given of [level1, level2]) {
+    if (given && !matchGroup(given).known && (await store.listFilings({ [given === level1 ? 'level1' : 'level2']: given })).length === 0) {
+      const template = [
+        ...[...LEVEL1.keys()].map((label) => ({ level1: label, level1Code: null, level2: null, level2Code: null })),
+        ...LEVEL2.map((l) => ({ level1: null, level1Code: null, level2: l.label, level2Code: null })),
+      ];
+      throw unknownGroup(given, template);
+    }
+  }
 }
 
 export function listView(rows: FilingSummary[]): ReportView {
@@ -71,11 +83,7 @@ export async function listCommand(flags: ListFlags): Promise<ExitCode> {
     const { year, department, project, level1, level2 } = flags;
     let rows = await store.listFilings({ year, department, project, level1, level2 });
     // A group no template knows and no stored indicator uses is a typo: "0 filings" would read as an answer.
-    for (const given of [level1, level2]) {
-      if (given && !matchGroup(given).known && (await store.listFilings({ [given === level1 ? 'level1' : 'level2']: given })).length === 0) {
-        throw unknownGroup(given, [...[...LEVEL1.keys()].map((label) => ({ level1: label, level1Code: null, level2: null, level2Code: null })), ...LEVEL2.map((l) => ({ level1: null, level1Code: null, level2: l.label, level2Code: null }))]);
-      }
-    }
+    if (rows.length === 0 && (level1 || level2)) await checkGroups(store, level1, level2);
     if (flags.warnings) rows = await withWarnings(store, rows);
     if (flags.findings) rows = await withFindings(store, rows, flags.findings === true ? null : flags.findings);
     if (flags.sort) rows = [...rows].sort(SORT[flags.sort]);

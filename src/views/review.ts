@@ -6,14 +6,8 @@ import { RuleCode, type Finding } from '../review/finding.ts';
 import { reviewFindings } from '../review/rules.ts';
 import { idsToRead } from '../review/scope.ts';
 import type { FilingFilter, FilingSummary, Store } from '../store/store.ts';
+import { UnknownRuleError } from './errors.ts';
 
-export class UnknownRuleError extends Error {
-  readonly code = 'unknown_rule';
-  constructor(codes: string[]) {
-    super(`没有这条审查规则：${codes.join('、')}（规则代码：${RuleCode.options.join(', ')}）`);
-    this.name = 'UnknownRuleError';
-  }
-}
 
 /** The rule codes asked for (`a b` or `a,b`), or null for all; an unknown code is an UnknownRuleError. */
 export function ruleCodes(given: string[] | string | undefined): Set<RuleCode> | null {
@@ -21,7 +15,7 @@ export function ruleCodes(given: string[] | string | undefined): Set<RuleCode> |
   const codes = list.flatMap((g) => g.split(',')).map((c) => c.trim()).filter(Boolean);
   if (codes.length === 0) return null;
   const unknown = codes.filter((c) => !RuleCode.safeParse(c).success);
-  if (unknown.length) throw new UnknownRuleError(unknown);
+  if (unknown.length) throw new UnknownRuleError(`没有这条审查规则：${unknown.join('、')}（规则代码：${RuleCode.options.join(', ')}）`);
   return new Set(codes as RuleCode[]);
 }
 
