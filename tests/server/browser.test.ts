@@ -2,7 +2,8 @@
 // `filings serve` (the compiled program, the embedded store, no other server). A user logs in,
 // uploads forms through the page's file input and watches them reach 已入库, sees a hostile file's
 // reason, opens a filing and its indicators, draws a comparison chart, and a project named like an
-// HTML tag stays text. The screenshots land in docs/ (the README shows one).
+// HTML tag stays text. Screenshots are taken every run; with FILINGS_SCREENSHOTS=1 they replace those
+// in docs/ (the README shows one), so that a test run leaves the work tree as it was.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,7 +60,7 @@ afterAll(async () => {
   tmp.remove();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(root, 'docs', name), fullPage: false });
+const shot = (name: string) => page.screenshot({ path: path.join(process.env.FILINGS_SCREENSHOTS ? path.join(root, 'docs') : tmp.dir, name), fullPage: false });
 
 it('asks for the token once, then opens the workspace', async () => {
   await page.goto(base);
