@@ -23,7 +23,19 @@ export interface Compound {
 
 const CFB = (XLSX as unknown as { CFB: { read(buf: Buffer, opts: { type: 'buffer' }): CfbContainer } }).CFB;
 
+// Format detection opens the container to see which streams it holds, and the parser opens it again to
+// read them: the second open of the same bytes is the first one's result.
+const opened = new WeakMap<Buffer, Compound>();
+
 export function openCompound(buf: Buffer): Compound {
+  const known = opened.get(buf);
+  if (known) return known;
+  const compound = readCompound(buf);
+  opened.set(buf, compound);
+  return compound;
+}
+
+function readCompound(buf: Buffer): Compound {
   let cfb: CfbContainer;
   try {
     cfb = CFB.read(buf, { type: 'buffer' });

@@ -71,11 +71,9 @@ export function queueProcessor(queue: Queue<JobInput>): UploadProcessor {
   return {
     kind: 'queue',
     async submit(input) {
-      const existing = await queue.getJob(input.sha256);
-      const state = existing ? await existing.getState() : 'unknown';
-      // A failed job (the store was down, say) is retried; a live or finished one is left alone.
-      if (existing && state === 'failed') await existing.retry('failed');
-      else if (!existing || state === 'unknown') await queue.add('import', input, { jobId: input.sha256 });
+      // As `filings enqueue` adds it; loaded here, so that a serve without Redis never loads BullMQ.
+      const { addImportJob } = await import('../workers/queue.ts');
+      await addImportJob(queue, input);
     },
     async state(sha256) {
       const job = await queue.getJob(sha256);

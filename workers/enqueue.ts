@@ -10,6 +10,7 @@ import { readInputFile } from '../src/import/read-input.ts';
 import { scan } from '../src/import/scan.ts';
 import { sha256Of, type UploadStore } from '../src/import/uploads.ts';
 import { NAME_JOB, nameJobId } from './name-job.ts';
+import { addImportJob } from './queue.ts';
 
 export interface EnqueueSummary {
   added: number;
@@ -37,16 +38,11 @@ export async function enqueue(queue: Queue<JobInput>, paths: string[], uploads: 
     const sha256 = sha256Of(bytes);
     await uploads.put(bytes, sha256);
     const data: JobInput = { sha256, fileName: path.basename(file), path: file, size: bytes.length };
-    const existing = await queue.getJob(sha256);
-    const state = existing ? await existing.getState() : undefined;
-    if (existing && state === 'failed') {
-      // BullMQ ignores an add whose id it still holds: a failed job (fixed since, say) is retried instead.
-      await existing.updateData(data);
-      await existing.retry('failed');
-      summary.requeued++;
-    } else if (existing && state !== 'unknown') {
+    const { did, existing } = await addImportJob(queue, data);
+    if (did === 'requeued') summary.requeued++;
+    else if (did === 'present') {
       summary.alreadyQueued++;
-      if (existing.data.path !== data.path || existing.data.fileName !== data.fileName) {
+      if (existing && (existing.path !== data.path || existing.fileName !== data.fileName)) {
         // Its id says which name: the same name enqueued again makes no second job.
         const id = nameJobId(data);
         if (!(await queue.getJob(id))) {
@@ -54,10 +50,7 @@ export async function enqueue(queue: Queue<JobInput>, paths: string[], uploads: 
           summary.newNames++;
         }
       }
-    } else {
-      await queue.add('import', data, { jobId: sha256 });
-      summary.added++;
-    }
+    } else summary.added++;
   }
   return summary;
 }

@@ -28,3 +28,21 @@ export async function withQueue<T>(use: (queue: Queue<JobInput>) => Promise<T>):
     await queue.close();
   }
 }
+
+/**
+ * One import job per content, its sha256 the job id. BullMQ ignores an add whose id it still holds,
+ * so a failed job (the store was down, say) is retried with the new data instead; a waiting, running
+ * or finished one is left as it is. Says which it was, and hands back the existing job's data.
+ */
+export async function addImportJob(queue: Queue<JobInput>, data: JobInput): Promise<{ did: 'added' | 'requeued' | 'present'; existing?: JobInput }> {
+  const existing = await queue.getJob(data.sha256);
+  const state = existing ? await existing.getState() : 'unknown';
+  if (existing && state === 'failed') {
+    await existing.updateData(data);
+    await existing.retry('failed');
+    return { did: 'requeued' };
+  }
+  if (existing && state !== 'unknown') return { did: 'present', existing: existing.data };
+  await queue.add('import', data, { jobId: data.sha256 });
+  return { did: 'added' };
+}

@@ -1,22 +1,15 @@
 // `filings compare years` and `filings compare departments`: the auditors' comparisons, printed as
 // tables, written to CSV files or an xlsx workbook, or given to programs as JSON.
-import { writeCsvFiles } from '../report/csv.ts';
 import { matrixViews, spreadViews } from '../report/department-views.ts';
 import { projectViews } from '../report/project-views.ts';
-import { renderViews } from '../report/terminal.ts';
 import type { ReportView } from '../report/view.ts';
-import { writeXlsxReport } from '../report/xlsx.ts';
 import type { Store } from '../store/store.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { printJson } from './json-output.ts';
 import { openStoreFor, type StoreFlags } from './store-options.ts';
+import { writeViews, type OutputFlags } from './views-output.ts';
 import { departmentsYear, projectYears, type DepartmentsQuery, type YearsQuery } from '../views/compare.ts';
 
-export interface OutputFlags {
-  csv?: string;
-  xlsx?: string;
-  json?: boolean;
-}
 
 export type YearsFlags = StoreFlags & OutputFlags & YearsQuery;
 
@@ -39,21 +32,9 @@ async function withStore<T>(flags: StoreFlags, build: (store: Store) => Promise<
   }
 }
 
-/** The comparison as JSON on stdout, or as tables: printed, or written to CSV files or a workbook. */
+/** The comparison as JSON on stdout, or as tables (views-output.ts). */
 async function output<T>(flags: OutputFlags, comparison: T, toViews: (c: T, terminal: boolean) => ReportView[]): Promise<ExitCode> {
-  if (flags.json) {
-    printJson(comparison);
-    return EXIT.done;
-  }
-  if (!flags.csv && !flags.xlsx) {
-    process.stdout.write(renderViews(toViews(comparison, true)));
-    return EXIT.done;
-  }
-  const views = toViews(comparison, false);
-  if (flags.csv) for (const f of writeCsvFiles(flags.csv, views)) process.stderr.write(`filings: wrote ${f}\n`);
-  if (flags.xlsx) {
-    await writeXlsxReport(flags.xlsx, views);
-    process.stderr.write(`filings: wrote ${flags.xlsx} (${views.length + 1} sheets)\n`);
-  }
+  if (flags.json) printJson(comparison);
+  else await writeViews(flags, (terminal) => toViews(comparison, terminal));
   return EXIT.done;
 }

@@ -2,13 +2,10 @@
 // xlsx workbook or JSON; the count on stderr. The rules that look at the year before need that
 // year's filing even where the filters leave it out (--year 2023): the filings of the same projects
 // are read too (review/scope.ts), every finding is made, and those of the filings asked for are kept.
-import { writeCsvFiles } from '../report/csv.ts';
-import { renderViews } from '../report/terminal.ts';
-import { writeXlsxReport } from '../report/xlsx.ts';
 import { findingsView } from '../review/findings-view.ts';
 import type { FilingFilter } from '../store/store.ts';
 import { review, ruleCodes } from '../views/review.ts';
-import type { OutputFlags } from './compare.ts';
+import { writeViews, type OutputFlags } from './views-output.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { printJson } from './json-output.ts';
 import { openStoreFor, type StoreFlags } from './store-options.ts';
@@ -24,15 +21,7 @@ export async function reviewCommand(flags: ReviewFlags): Promise<ExitCode> {
   const { year, department, project, level1, level2 } = flags;
   const { findings, reviewed } = await review(store, { year, department, project, level1, level2 }, codes).finally(() => store.close());
   if (flags.json) printJson({ findings });
-  else {
-    const views = [findingsView(findings, reviewed)];
-    if (flags.csv) for (const f of writeCsvFiles(flags.csv, views)) process.stderr.write(`filings: wrote ${f}\n`);
-    if (flags.xlsx) {
-      await writeXlsxReport(flags.xlsx, views);
-      process.stderr.write(`filings: wrote ${flags.xlsx} (${views.length + 1} sheets)\n`);
-    }
-    if (!flags.csv && !flags.xlsx) process.stdout.write(renderViews(views));
-  }
+  else await writeViews(flags, () => [findingsView(findings, reviewed)]);
   process.stderr.write(`filings: ${findings.length} finding${findings.length === 1 ? '' : 's'} in ${reviewed} filing${reviewed === 1 ? '' : 's'}\n`);
   return EXIT.done;
 }

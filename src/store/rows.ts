@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ErrorCode } from '../../parsers/errors.ts';
 import type { FilingRecord, Indicator } from '../schema.ts';
 import { canonicalJson } from './canonical-json.ts';
-import type { FailureRow, UploadInfo, UploadName } from './store.ts';
+import type { FailureRow, Role, TokenRow, UploadInfo, UploadName } from './store.ts';
 
 export type SqlValue = string | number | null;
 export type Row = Record<string, unknown>;
@@ -111,7 +111,7 @@ export function valuesOf<C extends string>(columns: readonly C[], row: Record<C,
 
 // Postgres hands back bigint as text and timestamptz as Date; SQLite gives numbers and ISO text.
 const num = (v: unknown): number => Number(v);
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
 export function toUpload(row: Row): UploadInfo {
   return { sha256: String(row.sha256), fileName: String(row.file_name), path: String(row.path), size: num(row.size) };
@@ -128,6 +128,17 @@ export function toFailure(row: Row): FailureRow {
     code: String(row.code) as ErrorCode,
     message: String(row.message),
     failedAt: iso(row.failed_at),
+  };
+}
+
+export function toToken(row: Row): TokenRow {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    role: String(row.role) as Role,
+    tokenHash: String(row.token_hash),
+    createdAt: iso(row.created_at),
+    revokedAt: row.revoked_at == null ? null : iso(row.revoked_at),
   };
 }
 

@@ -4,10 +4,10 @@ import type { FilingRecord } from '../schema.ts';
 import { ExportCursorMoved, StoreError } from './errors.ts';
 import { FEED_INDICATOR_COLUMNS, FEED_NAME_COLUMNS, FEED_REMOVAL_COLUMNS, toFeedFiling, toFeedRow, type FeedName, type FeedPage, type FeedRemoval } from './feed-rows.ts';
 import { filterSql, ID_BATCH, READ_SQL } from './read-sql.ts';
-import { toCount, toFailure, toUpload, toUploadName, type Row, type SqlValue } from './rows.ts';
+import { iso, toCount, toFailure, toToken, toUpload, toUploadName, type Row, type SqlValue } from './rows.ts';
 import { checkRecords, saveSteps, uploadSteps, type Statement } from './save.ts';
 import { ACCESS_SQL, SQL, type Dialect } from './sql.ts';
-import type { FailureRow, FilingFilter, FilingSummary, OwnedUpload, Role, SaveResult, Store, StoreCounts, StoredRecord, TokenRow, UploadInfo, UploadName } from './store.ts';
+import type { FailureRow, FilingFilter, FilingSummary, OwnedUpload, SaveResult, Store, StoreCounts, StoredRecord, TokenRow, UploadInfo, UploadName } from './store.ts';
 
 /** Statements run one after another in one transaction, the next chosen from the rows of the last. */
 export type Steps<T> = Generator<Statement, T, Row[]>;
@@ -51,7 +51,7 @@ export abstract class SqlStore implements Store {
 
   async ownedUploads(tokenId: string | null): Promise<OwnedUpload[]> {
     const rows = await this.run('listing uploads', () => this.query(ACCESS_SQL.ownedUploads(tokenId === null), tokenId === null ? [] : [tokenId]));
-    return rows.map((r) => ({ sha256: String(r.sha256), tokenId: String(r.token_id), fileName: String(r.file_name), uploadedAt: stamp(r.uploaded_at) }));
+    return rows.map((r) => ({ sha256: String(r.sha256), tokenId: String(r.token_id), fileName: String(r.file_name), uploadedAt: iso(r.uploaded_at) }));
   }
 
   async fileNames(sha256: string): Promise<UploadName[]> {
@@ -175,20 +175,6 @@ export abstract class SqlStore implements Store {
 
 const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 const textOrNull = (v: unknown): string | null => (v == null ? null : String(v));
-
-// Postgres hands back timestamptz as Date; SQLite keeps the ISO text it was given.
-const stamp = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-
-function toToken(row: Row): TokenRow {
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    role: String(row.role) as Role,
-    tokenHash: String(row.token_hash),
-    createdAt: stamp(row.created_at),
-    revokedAt: row.revoked_at == null ? null : stamp(row.revoked_at),
-  };
-}
 
 function toSummary(row: Row): FilingSummary {
   return {

@@ -22,14 +22,6 @@ export function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-const MONEY: ReadonlyMap<string, number> = new Map([
-  ['万元', 1],
-  ['万', 1],
-  ['元', 1e-4],
-  ['千元', 0.1],
-  ['亿元', 1e4],
-]);
-
 /**
  * A target's number in 万元 where its unit is money (元, 万, 千元, 亿元; per something too: 元/人 →
  * 万元/人), so that 250万 sits beside ≤280万元; any other unit is returned as it is.
@@ -37,7 +29,8 @@ const MONEY: ReadonlyMap<string, number> = new Map([
 export function inWan(value: number, unit: string | null): { value: number; unit: string | null } {
   if (unit === null) return { value, unit };
   const [money, ...per] = unit.split('/');
-  const factor = MONEY.get(money);
-  if (factor === undefined) return { value, unit };
+  const name = money === '万' ? '万元' : money;
+  if (!Object.hasOwn(IN_WAN, name)) return { value, unit };
+  const factor = IN_WAN[name as AmountUnit];
   return { value: round6(value * factor), unit: ['万元', ...per].join('/') };
 }
