@@ -10,25 +10,18 @@ import type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
 import { CellBudget, limits, mib, thousands } from './limits.ts';
 import { cleanFormat, displayText } from './number-format.ts';
 import { usedRange, VisibleAxis } from './sheet-extent.ts';
-import { guardWorkbookZip } from './xlsx-guard.ts';
+import { checkColumnSettings, checkSheetCount, isSheetPart, sheetHead } from './xlsx-guard.ts';
 import { isInflateCapped, useNativeInflate } from './xlsx-inflate.ts';
 
-// cellStyles: SheetJS reads hidden rows and columns (!rows, !cols) only with it.
 // Old Chinese workbooks (BIFF5 and earlier) store text in code page 936; SheetJS reads it only with the tables.
 XLSX.set_cptable(cptable);
 useNativeInflate();
 
+// Cell text is made here from the value and its format (cellText would format every number twice).
+const READ = { type: 'buffer', cellNF: true, cellText: false, cellDates: false, cellHTML: false, dense: true } as const;
+
 export function parseWorkbook(buf: Buffer): ParsedDocument {
-  if (isZip(buf)) guardWorkbookZip(buf);
-  let wb: XLSX.WorkBook;
-  try {
-    wb = XLSX.read(buf, { type: 'buffer', cellNF: true, cellText: true, cellDates: false, cellStyles: true, cellHTML: false, dense: true });
-  } catch (e) {
-    if (isInflateCapped(e)) throw new FilingError('too_large', `a part of the workbook unpacks to more than ${mib(limits.maxExpandedBytes)} (FILINGS_MAX_EXPANDED_MB)`);
-    const msg = (e as Error).message ?? String(e);
-    if (/password|encrypt/i.test(msg)) throw new FilingError('encrypted', 'password-protected (encrypted) workbook; save an unprotected copy and import that');
-    throw new FilingError('corrupt', `damaged workbook (${msg.split('\n')[0]})`);
-  }
+  const wb = isZip(buf) ? readXlsx(buf) : read(buf, { ...READ, cellStyles: true });
   if (wb.SheetNames.length > limits.maxTables) {
     throw new FilingError('too_large', `too many sheets (${thousands(wb.SheetNames.length)}; the limit is ${thousands(limits.maxTables)})`);
   }
@@ -57,6 +50,37 @@ export function parseWorkbook(buf: Buffer): ParsedDocument {
 }
 
 const isZip = (buf: Buffer) => buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
+
+/**
+ * SheetJS reads hidden rows and columns (!rows, !cols) only with cellStyles, which also makes it read
+ * the theme, every cell's fill and a stub for every empty styled cell: a sixth of the read. Few forms
+ * hide anything, so a workbook is read without it, and again with it only when a sheet's XML says
+ * `hidden` somewhere.
+ */
+function readXlsx(buf: Buffer): XLSX.WorkBook {
+  checkSheetCount(buf);
+  const wb = read(buf, { ...READ, bookFiles: true });
+  const files = (wb as { files?: Record<string, { content?: unknown }> }).files ?? {};
+  let hides = false;
+  for (const [name, file] of Object.entries(files)) {
+    if (!isSheetPart(name) || !(file.content instanceof Uint8Array)) continue;
+    const xml = Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength);
+    checkColumnSettings(sheetHead(xml), name);
+    hides ||= xml.includes('hidden');
+  }
+  return hides ? read(buf, { ...READ, cellStyles: true }) : wb;
+}
+
+function read(buf: Buffer, options: XLSX.ParsingOptions): XLSX.WorkBook {
+  try {
+    return XLSX.read(buf, options);
+  } catch (e) {
+    if (isInflateCapped(e)) throw new FilingError('too_large', `a part of the workbook unpacks to more than ${mib(limits.maxExpandedBytes)} (FILINGS_MAX_EXPANDED_MB)`);
+    const msg = (e as Error).message ?? String(e);
+    if (/password|encrypt/i.test(msg)) throw new FilingError('encrypted', 'password-protected (encrypted) workbook; save an unprotected copy and import that');
+    throw new FilingError('corrupt', `damaged workbook (${msg.split('\n')[0]})`);
+  }
+}
 
 function sheetGrid(ws: XLSX.WorkSheet, name: string, index: number, messages: ParseMessage[], budget: CellBudget): Grid | null {
   if (!ws) return null;
@@ -103,5 +127,18 @@ function cellText(cell: XLSX.CellObject | undefined): string {
   }
   if (cell.t === 'd') return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v);
   if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
-  return cell.t === 's' ? String(cell.v) : (cell.w ?? String(cell.v));
+  if (cell.t === 'e') return ERRORS.get(cell.v as number) ?? '#ERROR!';
+  return String(cell.v);
 }
+
+/** Excel's error codes as it displays them (SheetJS gives the code; its text only with cellText). */
+const ERRORS = new Map([
+  [0x00, '#NULL!'],
+  [0x07, '#DIV/0!'],
+  [0x0f, '#VALUE!'],
+  [0x17, '#REF!'],
+  [0x1d, '#NAME?'],
+  [0x24, '#NUM!'],
+  [0x2a, '#N/A'],
+  [0x2b, '#GETTING_DATA'],
+]);

@@ -52,8 +52,6 @@ export function listZip(buf: Buffer): ZipEntry[] {
 export interface ZipReader {
   has(name: string): boolean;
   read(name: string): Buffer;
-  /** What the first `compressedBytes` of the entry inflate to: its beginning, without inflating the rest. */
-  readHead(name: string, compressedBytes: number): Buffer;
 }
 
 /** Entries by name; an entry inflates to at most the size it declared (the bomb check trusted it). */
@@ -82,14 +80,6 @@ export function openZip(buf: Buffer, entries = listZip(buf)): ZipReader {
     read(name) {
       const { e, data } = locate(name);
       return inflate(name, e, data, { maxOutputLength: Math.max(e.uncompressedSize, 1) });
-    },
-    readHead(name, compressedBytes) {
-      const { e, data } = locate(name);
-      // A cut deflate stream, flushed rather than finished, gives what it holds so far without error.
-      return inflate(name, e, data.subarray(0, compressedBytes), {
-        maxOutputLength: Math.max(e.uncompressedSize, 1),
-        finishFlush: zlib.constants.Z_SYNC_FLUSH,
-      });
     },
   };
 }

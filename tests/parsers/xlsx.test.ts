@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { parseWorkbook } from '../../parsers/xlsx.ts';
 import { fixture } from '../helpers/cli.ts';
 
@@ -12,6 +13,16 @@ describe('workbooks become one grid per visible sheet', () => {
     expect(grids.map((g) => g.locator)).toEqual(['sheet 环境卫生保洁', 'sheet 老年助餐补贴']);
     expect(texts('multi-2.xlsx').some((t) => t.includes('请勿引用'))).toBe(false);
     expect(messages.map((m) => m.message)).toContain('sheet 选项: hidden, skipped');
+  });
+
+  it('a hidden column is skipped and an error cell reads as Excel shows it', () => {
+    const ws = XLSX.utils.aoa_to_sheet([['项目名称', '内部备注', '合计']]);
+    ws.C1 = { t: 'e', v: 0x07 };
+    ws['!cols'] = [{}, { hidden: true }];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '表');
+    const { grids } = parseWorkbook(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    expect(grids[0].cells).toEqual([['项目名称', '#DIV/0!']]);
   });
 
   it('a cell reads as the text it displays, a date cell as an ISO date', () => {
