@@ -3,8 +3,8 @@
 // rows, columns and sheets are skipped, and !merges become merged regions mapped onto what is left
 // visible. A sheet's grid spans the cells it holds, whatever range it declares, and merges are
 // clipped to that.
+import { createRequire } from 'node:module';
 import * as XLSX from 'xlsx';
-import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import { FilingError } from './errors.ts';
 import type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
 import { CellBudget, limits, mib, thousands } from './limits.ts';
@@ -13,15 +13,23 @@ import { usedRange, VisibleAxis } from './sheet-extent.ts';
 import { checkColumnSettings, checkSheetCount, isSheetPart, sheetHead } from './xlsx-guard.ts';
 import { isInflateCapped, useNativeInflate } from './xlsx-inflate.ts';
 
-// Old Chinese workbooks (BIFF5 and earlier) store text in code page 936; SheetJS reads it only with the tables.
-XLSX.set_cptable(cptable);
 useNativeInflate();
+
+// Old Chinese workbooks (BIFF5 and earlier) store text in code page 936; SheetJS reads it only with
+// the tables. They take longer to load (about 170 ms) than a form takes to read, and an .xlsx never
+// needs them: they are loaded with the first legacy workbook.
+let codePages = false;
+function loadCodePages(): void {
+  if (codePages) return;
+  XLSX.set_cptable(createRequire(import.meta.url)('xlsx/dist/cpexcel.js'));
+  codePages = true;
+}
 
 // Cell text is made here from the value and its format (cellText would format every number twice).
 const READ = { type: 'buffer', cellNF: true, cellText: false, cellDates: false, cellHTML: false, dense: true } as const;
 
 export function parseWorkbook(buf: Buffer): ParsedDocument {
-  const wb = isZip(buf) ? readXlsx(buf) : read(buf, { ...READ, cellStyles: true });
+  const wb = isZip(buf) ? readXlsx(buf) : readLegacy(buf);
   if (wb.SheetNames.length > limits.maxTables) {
     throw new FilingError('too_large', `too many sheets (${thousands(wb.SheetNames.length)}; the limit is ${thousands(limits.maxTables)})`);
   }
@@ -69,6 +77,11 @@ function readXlsx(buf: Buffer): XLSX.WorkBook {
     hides ||= xml.includes('hidden');
   }
   return hides ? read(buf, { ...READ, cellStyles: true }) : wb;
+}
+
+function readLegacy(buf: Buffer): XLSX.WorkBook {
+  loadCodePages();
+  return read(buf, { ...READ, cellStyles: true });
 }
 
 function read(buf: Buffer, options: XLSX.ParsingOptions): XLSX.WorkBook {
