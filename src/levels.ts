@@ -2,7 +2,7 @@
 // label standing for its code, or a label as some form wrote it. The store's filters and the views'
 // comparisons both ask here, so neither needs the other's names (SQL columns, record fields).
 import { level1Of, level2Of } from './form/vocabulary.ts';
-import { Level1Code, Level2Code } from './schema.ts';
+import { LEVEL1_CODES, LEVEL2_CODES } from './codes.ts';
 import { labelKey, normalizeText } from './text/normalize.ts';
 
 export type LevelMatch = { by: 'code'; value: string } | { by: 'label'; value: string };
@@ -13,7 +13,7 @@ export type LevelMatch = { by: 'code'; value: string } | { by: 'label'; value: s
  */
 export function resolveLevel(level: 'level1' | 'level2', given: string): LevelMatch {
   const text = normalizeText(given);
-  const codes: readonly string[] = level === 'level1' ? Level1Code.options : Level2Code.options;
+  const codes: readonly string[] = level === 'level1' ? LEVEL1_CODES : LEVEL2_CODES;
   if (codes.includes(text)) return { by: 'code', value: text };
   const key = labelKey(text);
   const code = level === 'level1' ? level1Of(key) : level2Of(key)?.code;

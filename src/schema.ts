@@ -1,5 +1,6 @@
 // The filing record (shared/spec/filing-record.md) as a zod schema: the single source of its types.
 import { z } from 'zod';
+import { LEVEL1_CODES, LEVEL2_CODES, SCHEMA_VERSION } from './codes.ts';
 
 const text = z.string().min(1).nullable();
 const amount = z.number().finite().nullable();
@@ -33,14 +34,8 @@ function labelled<V extends z.ZodType>(value: V) {
   return schema;
 }
 
-export const Level1Code = z.enum(['output', 'cost', 'benefit', 'satisfaction', 'effect', 'influence', 'other']);
-export const Level2Code = z.enum([
-  'quantity', 'quality', 'timeliness', 'cost',
-  'economic_cost', 'social_cost', 'environmental_cost',
-  'economic', 'social', 'ecological', 'sustainability', 'satisfaction',
-  'long_term_management', 'human_resources', 'hardware', 'information_sharing', 'archives',
-  'other',
-]);
+export const Level1Code = z.enum(LEVEL1_CODES);
+export const Level2Code = z.enum(LEVEL2_CODES);
 
 export const TargetSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -81,8 +76,7 @@ export const GroupSchema = z.object({
 
 export const WarningCode = z.enum(['funding_sum', 'dates_order', 'duplicate_indicator', 'target_missing']);
 
-/** Raised when a record's shape changes in a way a consumer must know of; the feed's manifest names it. */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 export const FilingRecordSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { FEED_FILING_COLUMNS, FEED_INDICATOR_COLUMNS, FEED_NAME_COLUMNS, FEED_REMOVAL_COLUMNS } from '../store/feed-rows.ts';
 import type { Store } from '../store/store.ts';
-import { SCHEMA_VERSION } from '../schema.ts';
+import { SCHEMA_VERSION } from '../codes.ts';
 import { batchName, type BatchId, type BatchKind } from './batch-names.ts';
 import { openCsv } from './csv.ts';
 import { syncDir, writeDurable } from './durable.ts';

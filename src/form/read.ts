@@ -1,6 +1,7 @@
 // One located form → one record (not yet validated). The steps, top to bottom of the table:
 // title and year, header fields, the indicator block, footer lines, then the funding block and checks.
-import { SCHEMA_VERSION, type FilingRecord } from '../schema.ts';
+import { SCHEMA_VERSION } from '../codes.ts';
+import type { FilingRecord } from '../schema.ts';
 import { checkRecord } from './checks.ts';
 import { readFunding, type UnreadableAmount } from './funding.ts';
 import { readHeader } from './header.ts';
