@@ -8,6 +8,7 @@ import { FilingError } from '../../parsers/errors.ts';
 import type { FileResult } from '../read-records.ts';
 import { describeMemory, describeTimeout, readLimits, type ReadLimits } from './limits.ts';
 import type { ReaderAnswer, ReaderTask } from './reader-task.ts';
+import { ThreadGate } from './thread-gate.ts';
 
 export interface ReaderPool {
   /** The file's records, or a FilingError saying why not; other errors only when the pool is closing. */
@@ -25,8 +26,9 @@ export function createReaderPool(opts: { threads?: number; limits?: ReadLimits }
   const threads = Math.max(1, opts.threads ?? os.availableParallelism());
   const pool = new Piscina<ReaderTask, ReaderAnswer>({
     filename: new URL(compiled ? './reader-thread.js' : './reader-thread-tsx.mjs', import.meta.url).href,
-    // One thread at start, more as files wait for one: a command reading one file starts one thread
-    // (each loads the reader and its parser), a long import grows to all of them and keeps them.
+    // One thread at start, more as files wait for one, and files wait for one only once the gate
+    // (thread-gate.ts) lets several in at once: a command reading a few files starts one thread, a
+    // long import grows to all of them and keeps them.
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 30_000,
@@ -42,15 +44,18 @@ export function createReaderPool(opts: { threads?: number; limits?: ReadLimits }
   });
   let nextId = 0;
   let closing = false;
+  const gate = new ThreadGate(threads);
 
   return {
     limits,
     threads,
     async read(bytes, fileName) {
+      const pass = await gate.enter();
       const id = ++nextId;
       const abort = new AbortController();
       let timer: NodeJS.Timeout | undefined;
       onStart.set(id, () => {
+        pass.started();
         timer = setTimeout(() => abort.abort(), limits.timeoutMs);
       });
       const copy = new Uint8Array(bytes); // its own buffer, moved (not copied again) to the thread
@@ -68,10 +73,12 @@ export function createReaderPool(opts: { threads?: number; limits?: ReadLimits }
       } finally {
         clearTimeout(timer);
         onStart.delete(id);
+        pass.leave();
       }
     },
     async close() {
       closing = true;
+      gate.open(); // reads still waiting at the gate fail as the pool closes rather than wait forever
       await pool.destroy();
     },
   };
