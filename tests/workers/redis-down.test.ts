@@ -48,7 +48,9 @@ describe('Redis stopped', () => {
     await redis.stop(); // a port where Redis was and no longer listens
   });
 
-  it('enqueue says it cannot reach Redis, exits 2, and has copied nothing', async () => {
+  // The commands wait on processes of their own and name their Redis themselves, so they run beside
+  // each other and beside one test in this process (two here would share process.env.REDIS_URL).
+  it.concurrent('enqueue says it cannot reach Redis, exits 2, and has copied nothing', async () => {
     const uploads = path.join(tmp.dir, 'uploads');
     const run = await timedFilings(['enqueue', fixture('seed.md')], { REDIS_URL: url, FILINGS_UPLOADS: uploads });
     expect(run.stderr).toBe(`filings: cannot reach Redis at ${url} (connect ECONNREFUSED 127.0.0.1:${port})\n`);
@@ -57,7 +59,7 @@ describe('Redis stopped', () => {
     expect(fs.existsSync(uploads)).toBe(false);
   });
 
-  it('status says it cannot reach Redis and exits 2', async () => {
+  it.concurrent('status says it cannot reach Redis and exits 2', async () => {
     const run = await timedFilings(['status'], { REDIS_URL: url });
     expect(run.stderr).toBe(`filings: cannot reach Redis at ${url} (connect ECONNREFUSED 127.0.0.1:${port})\n`);
     expect(run.stdout).toBe('');
@@ -65,7 +67,7 @@ describe('Redis stopped', () => {
     expect(run.seconds).toBeLessThan(60);
   });
 
-  it('the queue gives up within 3 s (three reconnects), not at the 5 s deadline', async () => {
+  it.concurrent('the queue gives up within 3 s (three reconnects), not at the 5 s deadline', async () => {
     const { error, seconds } = await timedWithQueue(url);
     expect(error).toBeInstanceOf(QueueError);
     expect(error?.code).toBe('redis_unreachable');
@@ -78,7 +80,8 @@ describe('Redis stopped', () => {
   });
 });
 
-describe('Redis hung', () => {
+// One test in this process and one command, side by side: both wait out the same 5 s deadline.
+describe.concurrent('Redis hung', () => {
   // Takes connections and never answers: a stopped (SIGSTOP) Redis, a proxy with nothing behind it.
   let silent: net.Server;
   const sockets: net.Socket[] = [];
