@@ -1,5 +1,6 @@
 // The integration tests run `bin/filings.js`, which runs the compiled program in dist/: compile what
-// changed first (incremental, about 3 s when nothing did), so a test never runs yesterday's build.
+// changed first, so a test never runs yesterday's build (and nothing, not even tsc's own 3 s check,
+// when no source is newer than the last compile).
 // Both process-starting projects set this up, and one compile serves both; a lock folder keeps two
 // test runs from writing dist/ at once.
 import { execFileSync } from 'node:child_process';
@@ -31,8 +32,10 @@ async function build(): Promise<void> {
     }
   }
   try {
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+    if (programIsStale()) {
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+    }
     // The workspace (web/ → dist/web), built when its sources are newer than the last build.
     if (webIsStale()) {
       const vite = path.join(root, 'node_modules/vite/bin/vite.js');
@@ -47,6 +50,14 @@ function newest(p: string): number {
   const st = fs.statSync(p);
   if (!st.isDirectory()) return st.mtimeMs;
   return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
+}
+
+/** Whether a source of the program (or its configuration) is newer than tsc's last compile. */
+function programIsStale(): boolean {
+  const info = path.join(root, 'dist/.tsbuildinfo');
+  if (!fs.existsSync(info)) return true;
+  const sources = ['src', 'parsers', 'workers', 'server', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map((p) => path.join(root, p));
+  return Math.max(...sources.filter((p) => fs.existsSync(p)).map(newest)) > fs.statSync(info).mtimeMs;
 }
 
 function webIsStale(): boolean {
