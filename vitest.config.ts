@@ -34,6 +34,10 @@ export default defineConfig({
     // A process-starting test spends much of its time waiting on a process or a server: one file
     // more than there are cores keeps the cores busy.
     maxWorkers: os.availableParallelism() + 1,
+    // A test file gets the modules a previous file in its worker loaded, instead of loading zod,
+    // SheetJS, mammoth and the store again: importing them was a tenth of the run's CPU. No test
+    // relies on a module's state being fresh.
+    isolate: false,
     projects: [
       { extends: true, test: { name: 'unit', include: unit, sequence: { groupOrder: 0 } } },
       {

@@ -35,7 +35,8 @@ async function timedWithQueue(url: string, use: Parameters<typeof withQueue>[0] 
   } catch (error) {
     return { error: error as QueueError, seconds: (performance.now() - started) / 1000 };
   } finally {
-    process.env.REDIS_URL = saved;
+    if (saved === undefined) delete process.env.REDIS_URL;
+    else process.env.REDIS_URL = saved;
   }
 }
 
