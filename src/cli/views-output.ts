@@ -4,7 +4,6 @@
 import { writeCsvFiles } from '../report/csv.ts';
 import { renderViews } from '../report/terminal.ts';
 import type { ReportView } from '../report/view.ts';
-import { writeXlsxReport } from '../report/xlsx.ts';
 
 export interface OutputFlags {
   csv?: string;
@@ -20,6 +19,8 @@ export async function writeViews(flags: OutputFlags, toViews: (terminal: boolean
   const views = toViews(false);
   if (flags.csv) for (const f of writeCsvFiles(flags.csv, views)) process.stderr.write(`filings: wrote ${f}\n`);
   if (flags.xlsx) {
+    // SheetJS and JSZip take about 110 ms to load: only a command writing a workbook loads them.
+    const { writeXlsxReport } = await import('../report/xlsx.ts');
     await writeXlsxReport(flags.xlsx, views);
     process.stderr.write(`filings: wrote ${flags.xlsx} (${views.length + 1} sheets)\n`);
   }
