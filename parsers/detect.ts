@@ -1,6 +1,6 @@
 // The format comes from the bytes, never from the name: a workbook renamed .docx is still a workbook.
 import { FilingError } from './errors.ts';
-import { limits, mib } from './limits.ts';
+import { limits, mib, tooLarge } from './limits.ts';
 import { openCompound } from './ole.ts';
 import { utf16Bom } from './text.ts';
 import { listZip } from './zip.ts';
@@ -20,11 +20,6 @@ const SIGNATURES: [number[], string][] = [
   [[0x1f, 0x8b], 'a gzip archive'],
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document'],
 ];
-
-/** The one wording of the file limit, for whoever checks it first (the size on disk, or the bytes). */
-export function tooLarge(size: number): FilingError {
-  return new FilingError('too_large', `file too large (${mib(size)}; limit ${mib(limits.maxFileBytes)})`);
-}
 
 export function detectFormat(buf: Buffer): Format {
   if (buf.length === 0) throw new FilingError('empty_file', 'empty file');

@@ -3,7 +3,7 @@
 import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import { FilingError } from '../../parsers/errors.ts';
-import { tooLarge } from '../../parsers/detect.ts';
+import { tooLarge } from '../../parsers/limits.ts';
 import { limits } from '../../parsers/limits.ts';
 
 export async function readInputFile(file: string): Promise<Buffer> {
