@@ -1,7 +1,6 @@
 // The format comes from the bytes, never from the name: a workbook renamed .docx is still a workbook.
 import { FilingError } from './errors.ts';
 import { limits, mib, tooLarge } from './limits.ts';
-import { openCompound } from './ole.ts';
 import { utf16Bom } from './text.ts';
 import { listZip } from './zip.ts';
 
@@ -21,7 +20,7 @@ const SIGNATURES: [number[], string][] = [
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document'],
 ];
 
-export function detectFormat(buf: Buffer): Format {
+export async function detectFormat(buf: Buffer): Promise<Format> {
   if (buf.length === 0) throw new FilingError('empty_file', 'empty file');
   if (buf.length > limits.maxFileBytes) throw tooLarge(buf.length);
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) return zipFormat(buf);
@@ -62,7 +61,9 @@ function zipFormat(buf: Buffer): Format {
   throw new FilingError('unsupported_format', 'a zip archive that is not a Word or Excel document');
 }
 
-function oleFormat(buf: Buffer): Format {
+async function oleFormat(buf: Buffer): Promise<Format> {
+  // The compound-file reader is SheetJS's (about 60 ms to load): only an OLE file loads it.
+  const { openCompound } = await import('./ole.ts');
   const { has } = openCompound(buf);
   if (has('EncryptionInfo') || has('EncryptedPackage')) {
     throw new FilingError('encrypted', 'password-protected (encrypted) file; save an unprotected copy and import that');

@@ -21,7 +21,7 @@ const workbook = once(() => import('./xlsx.ts'));
 const markdown = once(() => import('./markdown.ts'));
 
 export async function parseBytes(buf: Buffer): Promise<ParsedDocument & { format: Format }> {
-  const format = detectFormat(buf);
+  const format = await detectFormat(buf);
   try {
     switch (format) {
       case 'docx':

@@ -5,9 +5,9 @@ import type { FilingError } from '../../parsers/errors.ts';
 import { fixture } from '../helpers/cli.ts';
 
 const detect = (f: string) => detectFormat(fs.readFileSync(fixture(f)));
-const code = (f: string) => {
+const code = async (f: string) => {
   try {
-    detect(f);
+    await detect(f);
   } catch (e) {
     return (e as FilingError).code;
   }
@@ -26,7 +26,7 @@ describe('the format comes from the bytes', () => {
     ['legacy/real-05.wps', 'doc'],
     ['legacy/real-06.et', 'xls'],
     ['bad/legacy.doc', 'doc'],
-  ])('%s is %s', (f, format) => expect(detect(f)).toBe(format));
+  ])('%s is %s', async (f, format) => expect(await detect(f)).toBe(format));
 
   it.each([
     ['bad/empty.docx', 'empty_file'],
@@ -35,5 +35,5 @@ describe('the format comes from the bytes', () => {
     ['bad/corrupt.xlsx', 'corrupt'],
     ['bad/truncated.docx', 'corrupt'],
     ['bad/bomb.docx', 'zip_bomb'],
-  ])('%s fails as %s', (f, c) => expect(code(f)).toBe(c));
+  ])('%s fails as %s', async (f, c) => expect(await code(f)).toBe(c));
 });

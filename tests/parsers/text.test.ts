@@ -15,7 +15,7 @@ const utf16 = (text: string, order: 'le' | 'be') => {
 describe('UTF-16 Markdown with a byte-order mark reads like UTF-8', () => {
   it.each(['le', 'be'] as const)('UTF-16 %s', async (order) => {
     const bytes = utf16(seed, order);
-    expect(detectFormat(bytes)).toBe('md');
+    expect(await detectFormat(bytes)).toBe('md');
     const [fromUtf16, fromUtf8] = await Promise.all([parseBytes(bytes), parseBytes(Buffer.from(seed))]);
     expect(fromUtf16.grids).toEqual(fromUtf8.grids);
   });
