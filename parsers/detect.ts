@@ -61,9 +61,12 @@ function zipFormat(buf: Buffer): Format {
   throw new FilingError('unsupported_format', 'a zip archive that is not a Word or Excel document');
 }
 
+// The compound-file reader is SheetJS's (about 60 ms to load): only an OLE file loads it. The promise
+// is kept, since a dynamic import of a loaded module still goes through resolution each time.
+let ole: Promise<typeof import('./ole.ts')> | undefined;
+
 async function oleFormat(buf: Buffer): Promise<Format> {
-  // The compound-file reader is SheetJS's (about 60 ms to load): only an OLE file loads it.
-  const { openCompound } = await import('./ole.ts');
+  const { openCompound } = await (ole ??= import('./ole.ts'));
   const { has } = openCompound(buf);
   if (has('EncryptionInfo') || has('EncryptedPackage')) {
     throw new FilingError('encrypted', 'password-protected (encrypted) file; save an unprotected copy and import that');
