@@ -1,6 +1,7 @@
 // Parse throughput on one core, in a process of its own (bench/parse.ts starts it): our reader (bytes →
 // records) beside the library we build on, alone (bench/floor.ts), on the same bytes, in interleaved
-// rounds so that a slow moment hits both alike. Prints {"ours": forms/s, "floor": forms/s}.
+// rounds so that a slow moment hits both alike. Prints {"ours": forms/s, "floor": forms/s, "ratio":
+// the median of the rounds' floor/ours}.
 // With a twin folder (the .doc bench), the floor is our own read of the same forms' twins there.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { floorParse } from './floor.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function parseThroughput(format: BenchFormat, files: string[], rounds: number, twins: string[] | undefined): Promise<{ ours: number; floor: number }> {
+async function parseThroughput(format: BenchFormat, files: string[], rounds: number, twins: string[] | undefined): Promise<{ ours: number; floor: number; ratio: number }> {
   const bytes = files.map((f) => fs.readFileSync(f));
   const twinBytes = twins?.map((f) => fs.readFileSync(f));
   const timeRound = async (fn: (b: Buffer, i: number) => Promise<unknown>) => {
@@ -28,7 +29,9 @@ async function parseThroughput(format: BenchFormat, files: string[], rounds: num
     o.push(await timeRound(ours));
     f.push(await timeRound(floor));
   }
-  return { ours: median(o), floor: median(f) };
+  // The ratio is taken round by round, each ours beside the floor's run next to it, and its median
+  // kept: a slow spell on a shared machine then slows both sides of a ratio, not one median.
+  return { ours: median(o), floor: median(f), ratio: median(o.map((x, i) => f[i] / x)) };
 }
 
 const [format, dir, n, rounds, twinDir, twinExt] = process.argv.slice(2);

@@ -6,8 +6,8 @@ import type { BenchFormat } from './corpus.ts';
 import { root } from './processes.ts';
 
 /** Forms per second on one core, ours and the floor's (or ours on the twins), over the first `n` forms in `dir`. */
-export function parseThroughput(format: BenchFormat | 'doc', dir: string, n: number, rounds: number, twin?: { dir: string; ext: string }): { ours: number; floor: number } {
+export function parseThroughput(format: BenchFormat | 'doc', dir: string, n: number, rounds: number, twin?: { dir: string; ext: string }): { ours: number; floor: number; ratio: number } {
   const twinArgs = twin ? [twin.dir, twin.ext] : [];
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/parse-child.ts'), format, dir, String(n), String(rounds), ...twinArgs], { cwd: root });
-  return JSON.parse(String(out)) as { ours: number; floor: number };
+  return JSON.parse(String(out)) as { ours: number; floor: number; ratio: number };
 }

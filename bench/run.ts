@@ -57,14 +57,14 @@ if (PARTS.has('parse')) {
   for (const format of FORMATS) {
     log(`bench: parse ${format}`);
     const t = parseThroughput(format, path.join(work, 'n', format), N, ROUNDS);
-    parseRatio[format] = t.floor / t.ours;
+    parseRatio[format] = t.ratio;
     rows.push([`parse ${format}, forms/s on one core`, t.ours.toFixed(1), `floor ${t.floor.toFixed(1)}`, `parse/floor ${f2(parseRatio[format])} (target ≤ 1.3)`]);
   }
   log('bench: parse doc (LibreOffice writes the twins of the docx corpus)');
   const docs = await writeDocCorpus(corpus.docx, path.join(work, 'doc', 'n'));
   if (docs) {
     const t = parseThroughput('doc', path.join(work, 'doc', 'n'), N, ROUNDS, { dir: path.join(work, 'n', 'docx'), ext: 'docx' });
-    docRatio = t.floor / t.ours;
+    docRatio = t.ratio;
     rows.push(['parse doc, forms/s on one core', t.ours.toFixed(1), `docx ${t.floor.toFixed(1)}`, `doc/docx ${f2(docRatio)} (target ≤ 1.2)`]);
   } else log('bench: no soffice here, so no .doc corpus: doc=n/a');
 }
@@ -196,7 +196,7 @@ const md = `# Benchmarks
 
 Measured by \`npm run bench\` (n=${N} forms per format, ${ROUNDS} rounds, median) on ${os.availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, on the compiled program.
 
-- **parse/floor**: our time per form (bytes → validated records) over the library's alone on the same bytes (mammoth's HTML conversion, SheetJS's read, remark's parse), on one core. Ours does strictly more.
+- **parse/floor**: our time per form (bytes → validated records) over the library's alone on the same bytes (mammoth's HTML conversion, SheetJS's read, remark's parse), on one core, in interleaved rounds: the median of the rounds' ratios. Ours does strictly more.
 - **doc**: our time per \`.doc\` form over our time per \`.docx\` form, the same forms (the .doc files are LibreOffice's conversions of the docx corpus; n/a where soffice is not installed). mammoth is no floor for a format it does not read, and no other library reads .doc in Node.
 - **queue cpu/embedded**: CPU per form through the queue, every process counted (the \`enqueue\` command, the worker with its reader threads, redis-server), over CPU per form of \`filings import\`, both over the same ${N * 30} forms once started: the queue after a warm-up on other forms, the import as its ${N * 30}-form run over its ${N * 3}-form run, so that process and thread start and the JIT's first forms cancel out; each CPU figure is the lesser of two runs. Above 1 is what the queue costs; CPU, not time, because on 2 cores one worker already keeps the machine busy.
 - **redis ms/form**: Redis CPU per form. Redis uses one core, so one Redis keeps up with as many single-core workers as its CPU per form fits into a worker's.
