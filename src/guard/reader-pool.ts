@@ -58,8 +58,8 @@ export function createReaderPool(opts: { threads?: number; limits?: ReadLimits }
         pass.started();
         timer = setTimeout(() => abort.abort(), limits.timeoutMs);
       });
-      const copy = new Uint8Array(bytes); // its own buffer, moved (not copied again) to the thread
       try {
+        const copy = new Uint8Array(bytes); // its own buffer, moved (not copied again) to the thread
         const answer = await pool.run({ id, bytes: copy, fileName }, { signal: abort.signal, transferList: [copy.buffer] });
         if (answer.ok) return answer.result;
         throw new FilingError(answer.code, answer.message);
