@@ -1,6 +1,7 @@
 // The format comes from the bytes, never from the name: a workbook renamed .docx is still a workbook.
 import { FilingError } from './errors.ts';
 import { limits, mib, tooLarge } from './limits.ts';
+import { once } from './load-once.ts';
 import { utf16Bom } from './text.ts';
 import { listZip } from './zip.ts';
 
@@ -61,12 +62,11 @@ function zipFormat(buf: Buffer): Format {
   throw new FilingError('unsupported_format', 'a zip archive that is not a Word or Excel document');
 }
 
-// The compound-file reader is SheetJS's (about 60 ms to load): only an OLE file loads it. The promise
-// is kept, since a dynamic import of a loaded module still goes through resolution each time.
-let ole: Promise<typeof import('./ole.ts')> | undefined;
+// The compound-file reader is SheetJS's (about 60 ms to load): only an OLE file loads it.
+const ole = once(() => import('./ole.ts'));
 
 async function oleFormat(buf: Buffer): Promise<Format> {
-  const { openCompound } = await (ole ??= import('./ole.ts'));
+  const { openCompound } = await ole();
   const { has } = openCompound(buf);
   if (has('EncryptionInfo') || has('EncryptedPackage')) {
     throw new FilingError('encrypted', 'password-protected (encrypted) file; save an unprotected copy and import that');

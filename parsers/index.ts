@@ -4,17 +4,13 @@
 import { detectFormat, type Format } from './detect.ts';
 import { stackOverflowAsError } from './errors.ts';
 import type { ParsedDocument } from './grid.ts';
+import { once } from './load-once.ts';
 import { decodeText } from './text.ts';
 
 export type { Format } from './detect.ts';
 export type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
 export { FilingError, asFilingError, type ErrorCode } from './errors.ts';
 
-/** The module's promise, kept: a dynamic import of a loaded module still goes through resolution. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | undefined;
-  return () => (loaded ??= load());
-}
 const docx = once(() => import('./docx.ts'));
 const doc = once(() => import('./doc.ts'));
 const workbook = once(() => import('./xlsx.ts'));

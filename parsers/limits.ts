@@ -54,12 +54,12 @@ export const limits = {
 /** Numbers in messages as people write them: 1,000,000. */
 export const thousands = (x: number) => x.toLocaleString('en-US');
 
-/** A table refused for its size, in the words every parser uses. */
 /** The one wording of the file limit, for whoever checks it first (the size on disk, or the bytes). */
 export function tooLarge(size: number): FilingError {
   return new FilingError('too_large', `file too large (${mib(size)}; limit ${mib(limits.maxFileBytes)})`);
 }
 
+/** A table refused for its size, in the words every parser uses. */
 export function tableTooLarge(where: string, cells: number): FilingError {
   return new FilingError('too_large', `${where} too large (${thousands(cells)} cells; the limit is ${thousands(limits.maxCells)})`);
 }

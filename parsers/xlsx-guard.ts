@@ -24,14 +24,11 @@ export function checkSheetCount(buf: Buffer): void {
   }
 }
 
-/** The sheet's XML before its cells, where its column settings are. */
-export function sheetHead(xml: Buffer): string {
+/** Checks the column settings in a sheet's XML, which stand before its cells. */
+export function checkColumnSettings(xml: Buffer, part: string): void {
   // Only the head is decoded: the cells can be megabytes.
   const cells = xml.indexOf('sheetData');
-  return xml.subarray(0, cells < 0 ? xml.length : cells + 'sheetData'.length).toString('utf8');
-}
-
-export function checkColumnSettings(head: string, part: string): void {
+  const head = xml.subarray(0, cells < 0 ? xml.length : cells + 'sheetData'.length).toString('utf8');
   const data = SHEET_DATA.exec(head);
   const settings = data ? head.slice(0, data.index) : head;
   let covered = 0;

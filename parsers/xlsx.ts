@@ -10,7 +10,7 @@ import type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
 import { CellBudget, limits, mib, thousands } from './limits.ts';
 import { cleanFormat, displayText } from './number-format.ts';
 import { usedRange, VisibleAxis } from './sheet-extent.ts';
-import { checkColumnSettings, checkSheetCount, isSheetPart, sheetHead } from './xlsx-guard.ts';
+import { checkColumnSettings, checkSheetCount, isSheetPart } from './xlsx-guard.ts';
 import { isInflateCapped, useNativeInflate } from './xlsx-inflate.ts';
 
 useNativeInflate();
@@ -73,7 +73,7 @@ function readXlsx(buf: Buffer): XLSX.WorkBook {
   for (const [name, file] of Object.entries(files)) {
     if (!isSheetPart(name) || !(file.content instanceof Uint8Array)) continue;
     const xml = Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength);
-    checkColumnSettings(sheetHead(xml), name);
+    checkColumnSettings(xml, name);
     hides ||= xml.includes('hidden');
   }
   return hides ? read(buf, { ...READ, cellStyles: true }) : wb;

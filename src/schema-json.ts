@@ -2,7 +2,8 @@
 // schema/filing-record.schema.json is this output, committed for consumers who never run our code;
 // tests/schema-json.test.ts fails when the file falls behind the zod schema.
 import { z } from 'zod';
-import { FilingRecordSchema, SCHEMA_VERSION } from './schema.ts';
+import { SCHEMA_VERSION } from './codes.ts';
+import { FilingRecordSchema } from './schema.ts';
 
 export function recordJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(FilingRecordSchema, { target: 'draft-2020-12', unrepresentable: 'throw' });

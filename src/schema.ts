@@ -76,8 +76,6 @@ export const GroupSchema = z.object({
 
 export const WarningCode = z.enum(['funding_sum', 'dates_order', 'duplicate_indicator', 'target_missing']);
 
-export { SCHEMA_VERSION };
-
 export const FilingRecordSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().regex(/^[0-9a-f]{64}:\d+$/),

@@ -10,7 +10,6 @@ import { openStoreFor, type StoreFlags } from './store-options.ts';
 import { writeViews, type OutputFlags } from './views-output.ts';
 import { departmentsYear, projectYears, type DepartmentsQuery, type YearsQuery } from '../views/compare.ts';
 
-
 export type YearsFlags = StoreFlags & OutputFlags & YearsQuery;
 
 export async function compareYearsCommand(flags: YearsFlags): Promise<ExitCode> {

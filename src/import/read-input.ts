@@ -3,8 +3,7 @@
 import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import { FilingError } from '../../parsers/errors.ts';
-import { tooLarge } from '../../parsers/limits.ts';
-import { limits } from '../../parsers/limits.ts';
+import { limits, tooLarge } from '../../parsers/limits.ts';
 
 export async function readInputFile(file: string): Promise<Buffer> {
   // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before fstat can tell.

@@ -8,7 +8,6 @@ import { idsToRead } from '../review/scope.ts';
 import type { FilingFilter, FilingSummary, Store } from '../store/store.ts';
 import { UnknownRuleError } from './errors.ts';
 
-
 /** The rule codes asked for (`a b` or `a,b`), or null for all; an unknown code is an UnknownRuleError. */
 export function ruleCodes(given: string[] | string | undefined): Set<RuleCode> | null {
   const list = typeof given === 'string' ? [given] : (given ?? []);
