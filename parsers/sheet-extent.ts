@@ -7,24 +7,27 @@ import * as XLSX from 'xlsx';
 export const EXCEL_ROWS = 1_048_576;
 export const EXCEL_COLUMNS = 16_384;
 
-export interface PlacedCell {
-  r: number;
-  c: number;
-  cell: XLSX.CellObject;
-}
-
 type Dense = { '!data'?: (XLSX.CellObject | undefined)[][] };
 
-/** Every cell the sheet holds, in no particular order. */
-export function* cellsOf(ws: XLSX.WorkSheet): Generator<PlacedCell> {
+/** An array no longer than this is walked by index; a longer one (sparse, perhaps hostile) by its keys. */
+const WALK_BY_INDEX = 4096;
+
+/** The indexes an array holds, in order, without visiting every hole of a sparse one. */
+function indexesOf(a: unknown[]): Iterable<number> {
+  if (a.length <= WALK_BY_INDEX) return a.keys();
+  return Object.keys(a).map(Number);
+}
+
+/** Calls `visit` for every cell the sheet holds, in no particular order. */
+export function forEachCell(ws: XLSX.WorkSheet, visit: (r: number, c: number, cell: XLSX.CellObject) => void): void {
   const data = (ws as Dense)['!data'];
   if (data) {
-    for (const rk of Object.keys(data)) {
-      const row = data[Number(rk)];
+    for (const r of indexesOf(data)) {
+      const row = data[r];
       if (!row) continue;
-      for (const ck of Object.keys(row)) {
-        const cell = row[Number(ck)];
-        if (cell) yield { r: Number(rk), c: Number(ck), cell };
+      for (const c of indexesOf(row)) {
+        const cell = row[c];
+        if (cell) visit(r, c, cell);
       }
     }
     return;
@@ -32,7 +35,7 @@ export function* cellsOf(ws: XLSX.WorkSheet): Generator<PlacedCell> {
   for (const key of Object.keys(ws)) {
     if (key.startsWith('!')) continue;
     const { r, c } = XLSX.utils.decode_cell(key);
-    yield { r, c, cell: ws[key] as XLSX.CellObject };
+    visit(r, c, ws[key] as XLSX.CellObject);
   }
 }
 
@@ -46,20 +49,20 @@ export interface Extent {
 export function usedRange(ws: XLSX.WorkSheet): Extent {
   let range: XLSX.Range | null = null;
   let outside = 0;
-  for (const { r, c, cell } of cellsOf(ws)) {
-    if (cell.v == null || cell.v === '') continue;
+  forEachCell(ws, (r, c, cell) => {
+    if (cell.v == null || cell.v === '') return;
     if (!(r >= 0 && r < EXCEL_ROWS && c >= 0 && c < EXCEL_COLUMNS)) {
       outside++;
-      continue;
+      return;
     }
     if (!range) range = { s: { r, c }, e: { r, c } };
     else {
-      range.s.r = Math.min(range.s.r, r);
-      range.s.c = Math.min(range.s.c, c);
-      range.e.r = Math.max(range.e.r, r);
-      range.e.c = Math.max(range.e.c, c);
+      if (r < range.s.r) range.s.r = r;
+      if (c < range.s.c) range.s.c = c;
+      if (r > range.e.r) range.e.r = r;
+      if (c > range.e.c) range.e.c = c;
     }
-  }
+  });
   return { range, outside };
 }
 

@@ -26,7 +26,9 @@ function loadCodePages(): void {
 }
 
 // Cell text is made here from the value and its format (cellText would format every number twice).
-const READ = { type: 'buffer', cellNF: true, cellText: false, cellDates: false, cellHTML: false, dense: true } as const;
+// A formula cell reads as the value Excel last computed and stored; the formula itself says nothing
+// to a form, and reading it costs a search of every cell's XML.
+const READ = { type: 'buffer', cellNF: true, cellText: false, cellDates: false, cellHTML: false, cellFormula: false, dense: true } as const;
 
 export function parseWorkbook(buf: Buffer): ParsedDocument {
   const wb = isZip(buf) ? readXlsx(buf) : readLegacy(buf);

@@ -25,6 +25,15 @@ describe('workbooks become one grid per visible sheet', () => {
     expect(grids[0].cells).toEqual([['项目名称', '#DIV/0!']]);
   });
 
+  it('a formula cell reads as the value Excel stored for it', () => {
+    const ws = XLSX.utils.aoa_to_sheet([['资金总额', 0, 1000, 2600]]);
+    ws.B1 = { t: 'n', v: 3600, f: 'SUM(C1:D1)' };
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '表');
+    const { grids } = parseWorkbook(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    expect(grids[0].cells).toEqual([['资金总额', '3600', '1000', '2600']]);
+  });
+
   it('a cell reads as the text it displays, a date cell as an ISO date', () => {
     const all = texts('percent.xlsx');
     expect(all).toContain('100%');
