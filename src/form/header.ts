@@ -51,6 +51,15 @@ export function emptyProject(): FilingRecord['project'] {
   };
 }
 
+/** The first 单位:万元-style hint among some texts. */
+function unitHint(texts: string[]): AmountUnit | undefined {
+  for (const t of texts) {
+    const m = UNIT_HINT.exec(t);
+    if (m) return (m[1] ?? m[2]) as AmountUnit;
+  }
+  return undefined;
+}
+
 export function readHeader(view: FormView, rows: number[], before: string[], project = emptyProject()): HeaderFields {
   const out: HeaderFields = {
     project,
@@ -58,12 +67,8 @@ export function readHeader(view: FormView, rows: number[], before: string[], pro
     funding: [],
     unit: '万元',
   };
-  for (const t of [...before, ...rows.flatMap((r) => view.row(r).map((c) => c.text))]) {
-    const m = UNIT_HINT.exec(t);
-    if (!m) continue;
-    out.unit = (m[1] ?? m[2]) as AmountUnit;
-    break;
-  }
+  const unit = unitHint(before) ?? rows.map((r) => unitHint(view.row(r).map((c) => c.text))).find(Boolean);
+  if (unit) out.unit = unit;
 
   // Label lines printed above the table (填报单位:(盖章) … 单位:万元) belong to the header too.
   for (const line of headerLines(before)) {

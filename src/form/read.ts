@@ -13,7 +13,11 @@ import { PROJECT_LABELS } from './vocabulary.ts';
 
 export type Source = FilingRecord['source'];
 
-const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
+}
 
 export interface FormReading {
   record: FilingRecord;

@@ -2,7 +2,7 @@
 // look at every cell several times, and long cells (explanations) are costly to normalise again.
 import type { Grid } from '../../parsers/grid.ts';
 import { labelKey, normalizeText } from '../text/normalize.ts';
-import { isPlaceholder } from '../values/placeholder.ts';
+import { isNormalPlaceholder } from '../values/placeholder.ts';
 
 export interface GridTexts {
   text: string[][];
@@ -22,7 +22,7 @@ export function gridTexts(grid: Grid): GridTexts {
     // A stamp or signature placeholder is a blank cell (see values/placeholder.ts).
     const text = grid.cells.map((row) => row.map((raw) => {
       const s = normalizeText(raw);
-      return isPlaceholder(s) ? '' : s;
+      return isNormalPlaceholder(s) ? '' : s;
     }));
     t = { text, key: text.map((row) => row.map(keyOf)), memo: new Map() };
     cache.set(grid, t);

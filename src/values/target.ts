@@ -19,8 +19,8 @@ const RANGE = new RegExp(`^(${NUMBER})\\s*(${UNIT})?\\s*(?:-|~|～|—|－|至|�
 // Dates and years read as numbers would be nonsense (2025年年底前, 2023.07-2024.01): they stay text.
 const DATE_LIKE = /^(?:19|20)\d{2}(?:年|[./-](?:0?[1-9]|1[0-2])(?=$|[-~至到./]))/u;
 
-const toNumber = (s: string) => Number(s.replace(/,/g, ''));
-const unitOf = (s: string | undefined) => (s ? s.replace(/^\((.*)\)$/u, '$1') : null);
+const toNumber = (s: string) => Number(s.includes(',') ? s.replaceAll(',', '') : s);
+const unitOf = (s: string | undefined) => (s ? (s.startsWith('(') && s.endsWith(')') ? s.slice(1, -1) : s) : null);
 
 /** Parses one target text (already normalised); null for a blank target. */
 export function parseTarget(raw: string | null): Target | null {
