@@ -111,7 +111,13 @@ function sheetGrid(ws: XLSX.WorkSheet, name: string, index: number, messages: Pa
   budget.take(rows.kept.length * cols.kept.length, `sheet ${name}`);
   const dense = (ws as unknown as { '!data'?: XLSX.CellObject[][] })['!data'];
   const cellAt = (r: number, c: number): XLSX.CellObject | undefined => (dense ? dense[r]?.[c] : ws[XLSX.utils.encode_cell({ r, c })]);
-  const cells = rows.kept.map((r) => cols.kept.map((c) => cellText(cellAt(r, c))));
+  const cells: string[][] = [];
+  for (const r of rows.kept) {
+    const row = dense?.[r];
+    const texts: string[] = [];
+    for (const c of cols.kept) texts.push(cellText(dense ? row?.[c] : cellAt(r, c)));
+    cells.push(texts);
+  }
   const merges: Merge[] = [];
   for (const m of ws['!merges'] ?? []) {
     const rowSpan = rows.span(m.s.r, m.e.r);
@@ -128,6 +134,7 @@ function sheetGrid(ws: XLSX.WorkSheet, name: string, index: number, messages: Pa
 
 function cellText(cell: XLSX.CellObject | undefined): string {
   if (!cell || cell.v == null) return '';
+  if (cell.t === 's' && typeof cell.v === 'string') return cell.v;
   if (cell.t === 'n') {
     const fmt = typeof cell.z === 'string' ? cell.z : 'General';
     // SheetJS's own text (cell.w) prints locale tags as `$` ($100%); the code is cleaned first, and the
