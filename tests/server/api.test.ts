@@ -56,7 +56,7 @@ describe.each(configs)('$name', ({ backend: makeBackend, queue }) => {
       last = await (await call(`/api/uploads/${sha}`, { as })).json();
       return last.status === 'stored' || last.status === 'failed';
     }, 60_000);
-    return last as { sha256: string; file: string; status: string; reason?: string; filingIds: string[] };
+    return last as { sha256: string; file: string; status: string; code?: string; reason?: string; filingIds: string[] };
   };
 
   beforeAll(async () => {
@@ -114,7 +114,7 @@ describe.each(configs)('$name', ({ backend: makeBackend, queue }) => {
     const [seed, real04, truncated] = await Promise.all(body.uploads.map((u) => settled(u.sha256)));
     expect(seed).toMatchObject({ status: 'stored', filingIds: [`${seed.sha256}:0`] });
     expect(real04).toMatchObject({ status: 'stored', filingIds: [`${real04.sha256}:0`, `${real04.sha256}:1`] });
-    expect(truncated).toMatchObject({ status: 'failed', reason: 'damaged or truncated zip archive (no central directory)', filingIds: [] });
+    expect(truncated).toMatchObject({ status: 'failed', code: 'corrupt', reason: 'damaged or truncated zip archive (no central directory)', filingIds: [] });
     // The same bytes again are the same upload.
     const again = (await (await upload([fixtureFile('seed.docx')])).json()) as { uploads: { sha256: string }[] };
     expect(again.uploads[0].sha256).toBe(seed.sha256);

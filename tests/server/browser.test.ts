@@ -75,7 +75,7 @@ it('asks for the token once, then opens the workspace', async () => {
   await expect.poll(() => page.textContent('body')).toContain('审计处');
 });
 
-it('uploads forms through the file input and shows each reach 已入库, or 失败 with its reason', async () => {
+it('uploads forms through the file input and shows each reach 已入库, or 失败 with its reason in Chinese', async () => {
   const xss = path.join(tmp.dir, 'xss.md');
   fs.writeFileSync(xss, markdownForm({ project: XSS, department: '江城市测试局', year: 2022 }));
   await page.goto(`${base}/#/upload`);
@@ -87,7 +87,9 @@ it('uploads forms through the file input and shows each reach 已入库, or 失�
     .poll(async () => (await page.locator('tr[data-sha256] .status').allTextContents()).sort().join(','), { timeout: 60_000 })
     .toBe(['已入库', '已入库', '已入库', '已入库', '已入库', '失败'].sort().join(','));
   const failed = page.locator('tr[data-sha256]', { hasText: 'truncated.docx' });
-  expect(await failed.locator('.reason').textContent()).toContain('damaged or truncated zip archive');
+  // Said in Chinese by its code, with the reader's own detail beneath.
+  expect(await failed.locator('.reason').textContent()).toContain('文件已损坏或不完整');
+  expect(await failed.locator('.reason-detail').textContent()).toContain('damaged or truncated zip archive');
   await shot('workspace-upload.png');
 }, 90_000);
 

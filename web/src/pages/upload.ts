@@ -3,13 +3,14 @@
 // kept across tabs; the earlier ones come from the server.
 import { api, ApiError, isAbort, messageOf } from '../api.ts';
 import { errorBox, filingHref, h, notice } from '../dom.ts';
-import { STATUS_LABELS } from '../labels.ts';
+import { FAILURE_LABELS, STATUS_LABELS } from '../labels.ts';
 import type { PageContext } from '../page.ts';
 
 interface UploadStatus {
   sha256: string;
   file: string;
   status: 'queued' | 'processing' | 'stored' | 'failed';
+  code?: string;
   reason?: string;
   filingIds: string[];
 }
@@ -34,9 +35,17 @@ function cells(u: UploadStatus): HTMLTableCellElement[] {
   return [
     h('td', { class: 'file' }, u.file),
     h('td', { class: `status status-${u.status}` }, STATUS_LABELS[u.status] ?? u.status),
-    h('td', { class: 'reason' }, u.status === 'failed' ? (u.reason ?? '') : ''),
+    failureCell(u),
     h('td', { class: 'links' }, links),
   ];
+}
+
+/** Why it failed, in Chinese by its code; the reader's own detail beside it, in smaller type. */
+function failureCell(u: UploadStatus): HTMLTableCellElement {
+  if (u.status !== 'failed') return h('td', { class: 'reason' });
+  const label = u.code ? FAILURE_LABELS.get(u.code) : undefined;
+  if (!label) return h('td', { class: 'reason' }, u.reason ?? '');
+  return h('td', { class: 'reason' }, label, u.reason ? h('div', { class: 'reason-detail' }, u.reason) : '');
 }
 
 export async function uploadPage({ root, me, signal }: PageContext): Promise<void> {
