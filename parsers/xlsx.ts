@@ -5,6 +5,7 @@
 // clipped to that.
 import { createRequire } from 'node:module';
 import * as XLSX from 'xlsx';
+import { consoleAsMessages } from './console-capture.ts';
 import { FilingError } from './errors.ts';
 import type { Grid, Merge, ParsedDocument, ParseMessage } from './grid.ts';
 import { CellBudget, limits, mib, thousands } from './limits.ts';
@@ -31,11 +32,11 @@ function loadCodePages(): void {
 const READ = { type: 'buffer', cellNF: true, cellText: false, cellDates: false, cellHTML: false, cellFormula: false, dense: true } as const;
 
 export function parseWorkbook(buf: Buffer): ParsedDocument {
-  const wb = isZip(buf) ? readXlsx(buf) : readLegacy(buf);
+  const messages: ParseMessage[] = [];
+  const wb = isZip(buf) ? readXlsx(buf, messages) : readLegacy(buf, messages);
   if (wb.SheetNames.length > limits.maxTables) {
     throw new FilingError('too_large', `too many sheets (${thousands(wb.SheetNames.length)}; the limit is ${thousands(limits.maxTables)})`);
   }
-  const messages: ParseMessage[] = [];
   const grids: Grid[] = [];
   const budget = new CellBudget();
   // A sheet too large to read is skipped like a hidden one, so that a form beside a big data sheet is
@@ -67,9 +68,9 @@ const isZip = (buf: Buffer) => buf.length >= 4 && buf.readUInt32LE(0) === 0x0403
  * hide anything, so a workbook is read without it, and again with it only when a sheet's XML says
  * `hidden` somewhere.
  */
-function readXlsx(buf: Buffer): XLSX.WorkBook {
+function readXlsx(buf: Buffer, messages: ParseMessage[]): XLSX.WorkBook {
   checkSheetCount(buf);
-  const wb = read(buf, { ...READ, bookFiles: true });
+  const wb = read(buf, { ...READ, bookFiles: true }, messages);
   const files = (wb as { files?: Record<string, { content?: unknown }> }).files ?? {};
   let hides = false;
   for (const [name, file] of Object.entries(files)) {
@@ -78,17 +79,18 @@ function readXlsx(buf: Buffer): XLSX.WorkBook {
     checkColumnSettings(xml, name);
     hides ||= xml.includes('hidden');
   }
-  return hides ? read(buf, { ...READ, cellStyles: true }) : wb;
+  // The second read says again what the first said.
+  return hides ? read(buf, { ...READ, cellStyles: true }, []) : wb;
 }
 
-function readLegacy(buf: Buffer): XLSX.WorkBook {
+function readLegacy(buf: Buffer, messages: ParseMessage[]): XLSX.WorkBook {
   loadCodePages();
-  return read(buf, { ...READ, cellStyles: true });
+  return read(buf, { ...READ, cellStyles: true }, messages);
 }
 
-function read(buf: Buffer, options: XLSX.ParsingOptions): XLSX.WorkBook {
+function read(buf: Buffer, options: XLSX.ParsingOptions, messages: ParseMessage[]): XLSX.WorkBook {
   try {
-    return XLSX.read(buf, options);
+    return consoleAsMessages('SheetJS', messages, () => XLSX.read(buf, options));
   } catch (e) {
     if (isInflateCapped(e)) throw new FilingError('too_large', `a part of the workbook unpacks to more than ${mib(limits.maxExpandedBytes)} (FILINGS_MAX_EXPANDED_MB)`);
     const msg = (e as Error).message ?? String(e);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as XLSX from 'xlsx';
 import { parseWorkbook } from '../../parsers/xlsx.ts';
 import { fixture } from '../helpers/cli.ts';
@@ -59,6 +59,23 @@ describe('workbooks become one grid per visible sheet', () => {
     const all = texts('seed-gbk.xls');
     expect(all).toContain('项目名称');
     expect(all).toContain('上海市闵行区古美路街道(汇总)');
+  });
+
+  it('what SheetJS would print of a legacy workbook (an unknown record) becomes a message, not terminal output', () => {
+    const bytes = fs.readFileSync(fixture('seed.xls'));
+    // Its WINDOW1 record (type 0x3d, 18 bytes) given a type no version of Excel writes.
+    const at = bytes.indexOf(Buffer.from([0x3d, 0x00, 0x12, 0x00]));
+    expect(at).toBeGreaterThan(0);
+    bytes.writeUInt16LE(0x7777, at);
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { grids, messages } = parseWorkbook(bytes);
+      expect(grids[0].cells.flat()).toContain('项目名称');
+      expect(messages).toContainEqual({ level: 'info', message: 'SheetJS: Missing Info for XLS Record 0x7777' });
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
   });
 
   it('merges are mapped onto the grid', () => {
