@@ -9,11 +9,11 @@ import { projectViews } from '../src/report/project-views.ts';
 import type { ReportView } from '../src/report/view.ts';
 import { xlsxReport } from '../src/report/xlsx.ts';
 import { findingsView } from '../src/review/findings-view.ts';
-import { reviewFindings } from '../src/review/rules.ts';
 import { shortId } from '../src/show/ids.ts';
 import type { FilingFilter, Store } from '../src/store/store.ts';
 import { normalizeText } from '../src/text/normalize.ts';
 import { departmentsYear, projectYears } from '../src/views/compare.ts';
+import { filingCounts } from '../src/views/filing-counts.ts';
 import { filingInFull } from '../src/views/filing.ts';
 import { review, ruleCodes } from '../src/views/review.ts';
 import { requires, signedIn } from './auth.ts';
@@ -63,28 +63,19 @@ export function viewRoutes(app: FastifyInstance, ctx: { store: Store; uploads: U
     const filter: FilingFilter = { year: yearOf(q, 'year'), department: text(q, 'department'), project: text(q, 'project') };
     const codes = ruleCodes(text(q, 'finding'));
     const all = await store.listFilings();
-    let rows = await store.listFilings(filter);
+    let rows = Object.values(filter).some((v) => v !== undefined) ? await store.listFilings(filter) : all;
     const words = text(q, 'q');
     if (words) {
       const w = normalizeText(words);
       rows = rows.filter((r) => [r.projectName, r.department, r.departmentCode, r.fileName].some((v) => v !== null && normalizeText(v).includes(w)));
     }
-    // Counts per filing: findings (the year-to-year ones too) and the form's own warnings.
-    const records = await store.records(all.map((s) => s.id));
-    const findings = reviewFindings(records);
-    const count = new Map<string, number>();
-    const matching = new Set<string>();
-    for (const f of findings) {
-      count.set(f.filingId, (count.get(f.filingId) ?? 0) + 1);
-      if (codes?.has(f.code)) matching.add(f.filingId);
-    }
-    const warnings = new Map(records.map((r) => [r.record.id, r.record.warnings.length]));
-    if (codes) rows = rows.filter((r) => matching.has(r.id));
+    const counts = await filingCounts(store, all);
+    if (codes) rows = rows.filter((r) => [...(counts.rules.get(r.id) ?? [])].some((c) => codes.has(c)));
     const limit = Math.min(Number(text(q, 'limit') ?? 200) || 200, 1000);
     const offset = Math.max(Number(text(q, 'offset') ?? 0) || 0, 0);
     return {
       total: rows.length,
-      items: rows.slice(offset, offset + limit).map((r) => ({ ...r, shortId: shortId(r.id), findings: count.get(r.id) ?? 0, warnings: warnings.get(r.id) ?? 0 })),
+      items: rows.slice(offset, offset + limit).map((r) => ({ ...r, shortId: shortId(r.id), findings: counts.findings.get(r.id) ?? 0, warnings: counts.warnings.get(r.id) ?? 0 })),
     };
   });
 

@@ -221,6 +221,25 @@ describe.each(configs)('$name', ({ backend: makeBackend, queue }) => {
     expect((await fetch(`${base}/api/me`, { headers: { cookie: session } })).status).toBe(401);
     expect((await fetch(`${base}/login`)).headers.get('content-security-policy')).toContain("script-src 'self'");
   });
+
+  it('the list counts findings as the store stands now: filings stored after a list are counted in the next', async () => {
+    type List = { items: { id: string; findings: number }[] };
+    const before = (await (await call('/api/filings', { as: 'auditor' })).json()) as List;
+    const [sent] = ((await (await upload([fixtureFile('compare/departments-2023.md')])).json()) as { uploads: { sha256: string }[] }).uploads;
+    const done = await settled(sent.sha256);
+    expect(done.status).toBe('stored');
+    expect(before.items.some((i) => done.filingIds.includes(i.id))).toBe(false);
+    const after = (await (await call('/api/filings?limit=1000', { as: 'auditor' })).json()) as List;
+    const withoutCost = (await (await call('/api/filings?finding=no_cost_indicator', { as: 'auditor' })).json()) as List;
+    expect(withoutCost.items.some((i) => done.filingIds.includes(i.id))).toBe(true);
+    let counted = 0;
+    for (const id of done.filingIds) {
+      const full = (await (await call(`/api/filings/${id}`, { as: 'auditor' })).json()) as { findings: unknown[] };
+      expect(after.items.find((i) => i.id === id)?.findings).toBe(full.findings.length);
+      counted += full.findings.length;
+    }
+    expect(counted).toBeGreaterThan(0);
+  }, 90_000);
 });
 
 describe('rate limit', () => {
