@@ -68,7 +68,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
-  const sessions = new Sessions();
+  const sessions = new Sessions(ctx.store);
   registerAuth(app, ctx.store, sessions);
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -80,13 +80,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const given = typeof req.body?.token === 'string' ? req.body.token.trim() : '';
     const token = given ? await ctx.store.tokenByHash(hashToken(given)) : undefined;
     if (!token) return reply.status(401).type('text/html; charset=utf-8').send(loginPage('令牌无效或已撤销'));
-    const session = sessions.open(token.tokenHash);
+    const session = await sessions.open(token.tokenHash);
     reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https', maxAge: 12 * 60 * 60 });
     return reply.redirect('/', 303);
   });
   app.post('/logout', async (req, reply) => {
     const session = req.cookies[SESSION_COOKIE];
-    if (session) sessions.close(session);
+    if (session) await sessions.close(session);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

@@ -1,6 +1,7 @@
 // Who is asking: a bearer token (scripts, curl) or the session cookie the login page set (the
-// workspace). Sessions live in this process and end after 12 hours or with the token: revoking a
-// token ends its sessions at their next request, since each request checks the token again.
+// workspace). Sessions are kept in the store, so a restart signs nobody out; they end after 12 hours,
+// at logout, or with the token: revoking a token ends its sessions at their next request, since each
+// request checks the token again.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken, may, type Permission } from '../src/access/tokens.ts';
@@ -22,27 +23,26 @@ declare module 'fastify' {
   }
 }
 
+/** Login sessions, kept in the store (by the sha256 of their ids) so that they outlive this process. */
 export class Sessions {
-  private readonly byId = new Map<string, { tokenHash: string; expires: number }>();
+  private readonly store: Store;
 
-  open(tokenHash: string): string {
+  constructor(store: Store) {
+    this.store = store;
+  }
+
+  async open(tokenHash: string): Promise<string> {
     const id = randomBytes(24).toString('base64url');
-    this.byId.set(id, { tokenHash, expires: Date.now() + SESSION_MS });
+    await this.store.openSession({ idHash: hashToken(id), tokenHash, expiresAt: new Date(Date.now() + SESSION_MS).toISOString() });
     return id;
   }
 
-  tokenHashOf(id: string): string | null {
-    const s = this.byId.get(id);
-    if (!s) return null;
-    if (s.expires < Date.now()) {
-      this.byId.delete(id);
-      return null;
-    }
-    return s.tokenHash;
+  async tokenHashOf(id: string): Promise<string | null> {
+    return (await this.store.sessionToken(hashToken(id), new Date().toISOString())) ?? null;
   }
 
-  close(id: string): void {
-    this.byId.delete(id);
+  async close(id: string): Promise<void> {
+    await this.store.closeSession(hashToken(id));
   }
 }
 
@@ -57,7 +57,7 @@ export function registerAuth(app: FastifyInstance, store: Store, sessions: Sessi
     if (header?.startsWith('Bearer ')) hash = hashToken(header.slice(7).trim());
     else {
       const session = req.cookies[SESSION_COOKIE];
-      if (session) hash = sessions.tokenHashOf(session);
+      if (session) hash = await sessions.tokenHashOf(session);
     }
     const token = hash ? await store.tokenByHash(hash) : undefined;
     req.caller = token ? asCaller(token) : null;

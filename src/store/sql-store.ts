@@ -45,6 +45,22 @@ export abstract class SqlStore implements Store {
     return row ? toToken(row) : undefined;
   }
 
+  async openSession(s: { idHash: string; tokenHash: string; expiresAt: string }): Promise<void> {
+    await this.run('opening a session', async () => {
+      await this.query(ACCESS_SQL.pruneSessions, [new Date().toISOString()]);
+      await this.query(ACCESS_SQL.openSession, [s.idHash, s.tokenHash, s.expiresAt]);
+    });
+  }
+
+  async sessionToken(idHash: string, now: string): Promise<string | undefined> {
+    const [row] = await this.run('checking a session', () => this.query(ACCESS_SQL.sessionToken, [idHash, now]));
+    return row ? String(row.token_hash) : undefined;
+  }
+
+  async closeSession(idHash: string): Promise<void> {
+    await this.run('closing a session', () => this.query(ACCESS_SQL.closeSession, [idHash]));
+  }
+
   async recordUploadOwner(o: { sha256: string; tokenId: string; fileName: string }): Promise<void> {
     await this.run(`recording who uploaded ${o.fileName}`, () => this.query(ACCESS_SQL.recordOwner, [o.sha256, o.tokenId, o.fileName, new Date().toISOString()]));
   }

@@ -85,6 +85,10 @@ export const ACCESS_SQL = {
   tokenByHash: `SELECT id, name, role, token_hash, created_at, revoked_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL`,
   recordOwner: `INSERT INTO upload_owners (sha256, token_id, file_name, uploaded_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (sha256, token_id) DO NOTHING`,
+  openSession: `INSERT INTO sessions (id_hash, token_hash, expires_at) VALUES (?, ?, ?)`,
+  pruneSessions: `DELETE FROM sessions WHERE expires_at <= ?`,
+  sessionToken: `SELECT token_hash FROM sessions WHERE id_hash = ? AND expires_at > ?`,
+  closeSession: `DELETE FROM sessions WHERE id_hash = ?`,
   ownedUploads: (all: boolean) =>
     `SELECT sha256, token_id, file_name, uploaded_at FROM upload_owners${all ? '' : ' WHERE token_id = ?'} ORDER BY uploaded_at DESC, sha256`,
 } as const;

@@ -143,6 +143,11 @@ export interface Store {
   revokeToken(idOrName: string): Promise<number>;
   /** The live (not revoked) token with that hash. */
   tokenByHash(hash: string): Promise<TokenRow | undefined>;
+  /** Opens a login session, kept by the sha256 of its id; sessions past their time are dropped. */
+  openSession(session: { idHash: string; tokenHash: string; expiresAt: string }): Promise<void>;
+  /** The token hash of the session with that id hash, if it is open and not past `now` (ISO). */
+  sessionToken(idHash: string, now: string): Promise<string | undefined>;
+  closeSession(idHash: string): Promise<void>;
   /** Notes that a token uploaded a content under a name (idempotent). */
   recordUploadOwner(owner: { sha256: string; tokenId: string; fileName: string }): Promise<void>;
   /** Uploads through the service, newest first: of one token, or of all. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { buildApp } from '../../server/app.ts';
 import { localProcessor, queueProcessor, type UploadProcessor } from '../../server/processor.ts';
-import { newToken } from '../../src/access/tokens.ts';
+import { hashToken, newToken } from '../../src/access/tokens.ts';
 import { UploadStore } from '../../src/import/uploads.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Role, Store } from '../../src/store/store.ts';
@@ -220,6 +220,37 @@ describe.each(configs)('$name', ({ backend: makeBackend, queue }) => {
     await store.revokeToken('short-lived');
     expect((await fetch(`${base}/api/me`, { headers: { cookie: session } })).status).toBe(401);
     expect((await fetch(`${base}/login`)).headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('a session outlives a restart of the server, ends at logout, and ends when its time is up', async () => {
+    const t = newToken();
+    await store.addToken({ id: t.id, name: 'session-user', role: 'auditor', tokenHash: t.hash });
+    const login = async () => {
+      const res = await fetch(`${base}/login`, { method: 'POST', body: new URLSearchParams({ token: t.token }), redirect: 'manual' });
+      expect(res.status).toBe(303);
+      return res.headers.get('set-cookie')!.split(';')[0];
+    };
+    const me = (at: string, cookie: string) => fetch(`${at}/api/me`, { headers: { cookie } }).then((r) => r.status);
+    const session = await login();
+    // Another server on the same store, as after a restart, knows the session.
+    const restarted = await buildApp({ store, uploads: new UploadStore(path.join(tmp.dir, 'uploads')), processor, webRoot: null, limits: { maxFileBytes: MAX_FILE, maxFiles: 5 } });
+    try {
+      const other = await restarted.listen({ port: 0, host: '127.0.0.1' });
+      expect(await me(other, session)).toBe(200);
+      expect((await fetch(`${other}/logout`, { method: 'POST', headers: { cookie: session } })).status).toBe(204);
+    } finally {
+      await restarted.close();
+    }
+    // Logged out there, it is gone here too.
+    expect(await me(base, session)).toBe(401);
+    // The store keeps only the id's hash: the id a browser holds is no key to it.
+    const id = (await login()).split('=')[1];
+    const now = new Date().toISOString();
+    expect(await store.sessionToken(id, now)).toBeUndefined();
+    expect(await store.sessionToken(hashToken(id), now)).toBe(t.hash);
+    await store.openSession({ idHash: hashToken('expired-session'), tokenHash: t.hash, expiresAt: new Date(Date.now() - 1000).toISOString() });
+    expect(await me(base, 'filings_session=expired-session')).toBe(401);
+    expect(await me(base, 'filings_session=never-opened')).toBe(401);
   });
 
   it('the list counts findings as the store stands now: filings stored after a list are counted in the next', async () => {
