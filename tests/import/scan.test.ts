@@ -2,6 +2,7 @@
 // devices, broken links and missing paths. Nothing met on the way may stop or stall the walk.
 // (Unreadable files and folders need a process that root's read override doesn't cover: they are
 // checked through the CLI in walk-import.test.ts.)
+// Runs beside others: its time checks allow 5 s for walks that take milliseconds.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
