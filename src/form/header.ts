@@ -67,8 +67,13 @@ export function readHeader(view: FormView, rows: number[], before: string[], pro
     funding: [],
     unit: '万元',
   };
-  const unit = unitHint(before) ?? rows.map((r) => unitHint(view.row(r).map((c) => c.text))).find(Boolean);
-  if (unit) out.unit = unit;
+  for (const texts of [before, ...rows.map((r) => view.row(r).map((c) => c.text))]) {
+    const unit = unitHint(texts);
+    if (unit) {
+      out.unit = unit;
+      break;
+    }
+  }
 
   // Label lines printed above the table (填报单位:(盖章) … 单位:万元) belong to the header too.
   for (const line of headerLines(before)) {

@@ -5,29 +5,35 @@ const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
 
 // Forms repeat the same few hundred short texts (labels, units, targets) endlessly: remembering
 // them makes normalisation nearly free. Long texts (goals, explanations) rarely repeat and would only
-// fill memory, so they are not kept; the memo is bounded so a huge import cannot grow it.
-const memo = new Map<string, string>();
-const keyMemo = new Map<string, string>();
+// fill memory, so they are neither kept nor looked up (a lookup hashes the whole text); the memo is
+// bounded so a huge import cannot grow it.
 const MEMO_LIMIT = 20_000;
 const MEMO_MAX_LENGTH = 48;
 
-function remember(map: Map<string, string>, raw: string, value: string): string {
-  if (map.size >= MEMO_LIMIT) map.clear();
-  map.set(raw, value);
-  return value;
+function memoized(make: (text: string) => string): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    if (text.length > MEMO_MAX_LENGTH) return make(text);
+    let value = memo.get(text);
+    if (value === undefined) {
+      value = make(text);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(text, value);
+    }
+    return value;
+  };
 }
 
 /** NFKC, trimmed, white-space runs to one space, no space between two CJK characters, wrapping quotes dropped. */
 export function normalizeText(raw: string): string {
-  if (raw === '') return '';
-  // A long text is never kept, so it is not looked up either (the lookup alone hashes all of it).
-  if (raw.length > MEMO_MAX_LENGTH) return normalize(raw);
-  return memo.get(raw) ?? remember(memo, raw, normalize(raw));
+  return raw === '' ? '' : normalizeMemo(raw);
 }
 
 // Without the u flag: \s means the same white space, and the test runs several times faster.
 const SPACE = /\s/;
 const SPACES = /\s+/g;
+
+const normalizeMemo = memoized(normalize);
 
 function normalize(raw: string): string {
   let s = raw.normalize('NFKC');
@@ -49,10 +55,7 @@ export function textOrNull(raw: string | null | undefined): string | null {
 }
 
 /** A label's comparable key: normalised, without spaces, trailing colon, or bracketed annotations. */
-export function labelKey(text: string): string {
-  if (text.length > MEMO_MAX_LENGTH) return makeLabelKey(text);
-  return keyMemo.get(text) ?? remember(keyMemo, text, makeLabelKey(text));
-}
+export const labelKey = memoized(makeLabelKey);
 
 function makeLabelKey(text: string): string {
   return stripAnnotations(normalizeText(text))
