@@ -1,5 +1,5 @@
 // Checks of what the filer wrote; found problems travel in the record's warnings, with the spec's codes.
-import type { FilingRecord, FilingWarning } from '../schema.ts';
+import type { FilingRecord, FilingWarning, Indicator } from '../schema.ts';
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.0001;
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -21,11 +21,17 @@ export function checkRecord(record: Pick<FilingRecord, 'funding' | 'project' | '
   if (plannedStart && plannedEnd && plannedEnd < plannedStart) {
     warnings.push({ code: 'dates_order', message: `plannedEnd ${plannedEnd} is before plannedStart ${plannedStart}` });
   }
-  const seen = new Set<string>();
+  // By name first: a joined key would be built and hashed for every indicator, and names seldom repeat.
+  const seen = new Map<string, Indicator[]>();
   for (const i of record.indicators) {
-    const key = `${i.horizon}|${i.level1}|${i.level2}|${i.name}`;
-    if (seen.has(key)) warnings.push({ code: 'duplicate_indicator', message: `${i.name} appears twice under ${i.level2 ?? i.level1 ?? 'the same group'}` });
-    seen.add(key);
+    const sameName = seen.get(i.name);
+    if (!sameName) seen.set(i.name, [i]);
+    else {
+      if (sameName.some((o) => o.horizon === i.horizon && o.level1 === i.level1 && o.level2 === i.level2)) {
+        warnings.push({ code: 'duplicate_indicator', message: `${i.name} appears twice under ${i.level2 ?? i.level1 ?? 'the same group'}` });
+      }
+      sameName.push(i);
+    }
     if (i.target == null) warnings.push({ code: 'target_missing', message: `${i.name} has no target` });
   }
   return warnings;

@@ -24,7 +24,8 @@ export function readFunding(
     // Keyed by the form's own labels: without a prototype, `__proto__` is a label like any other.
     priorYearCarryover: null, annualOther: null, extras: Object.create(null),
   };
-  const all = entries.flatMap((e) => [e, ...proseEntries(e)]);
+  const all: FundingEntry[] = [];
+  for (const e of entries) all.push(e, ...proseEntries(e));
   const anchors = all.filter((e) => FUNDING_LABELS.has(e.key));
   for (const e of all) {
     const text = e.value;

@@ -199,7 +199,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
       const explanationCell = cellAt(data, view, set.explanation, 0);
       const basisCell = cellAt(data, view, set.basis, 0);
       for (const c of [nameCell, targetCell, opCell, unitCell, explanationCell, basisCell]) view.use(c);
-      const rawTarget = [opCell, targetCell, unitCell].map((c) => c?.text ?? '').join('');
+      const rawTarget = (opCell?.text ?? '') + (targetCell?.text ?? '') + (unitCell?.text ?? '');
       const l2 = level2.get(set.horizon) ?? null;
       indicators.push({
         horizon: set.horizon,

@@ -14,17 +14,29 @@ export interface GridTexts {
 const cache = new WeakMap<Grid, GridTexts>();
 /** No label is longer than this; a long text (a goal, an explanation) is its own key. */
 const LONGEST_LABEL = 40;
-const keyOf = (s: string) => (s === '' ? '' : s.length > LONGEST_LABEL ? s : labelKey(s));
+/** What labelKey would change in a normalised text: white space, annotations, a colon. */
+const KEY_WORK = /[\s(\[【:：]/;
+const keyOf = (s: string) => (s === '' || s.length > LONGEST_LABEL || !KEY_WORK.test(s) ? s : labelKey(s));
 
 export function gridTexts(grid: Grid): GridTexts {
   let t = cache.get(grid);
   if (!t) {
-    // A stamp or signature placeholder is a blank cell (see values/placeholder.ts).
-    const text = grid.cells.map((row) => row.map((raw) => {
-      const s = normalizeText(raw);
-      return isNormalPlaceholder(s) ? '' : s;
-    }));
-    t = { text, key: text.map((row) => row.map(keyOf)), memo: new Map() };
+    const text: string[][] = [];
+    const key: string[][] = [];
+    for (const row of grid.cells) {
+      const texts: string[] = [];
+      const keys: string[] = [];
+      for (const raw of row) {
+        let s = normalizeText(raw);
+        // A stamp or signature placeholder is a blank cell (see values/placeholder.ts).
+        if (s !== '' && isNormalPlaceholder(s)) s = '';
+        texts.push(s);
+        keys.push(keyOf(s));
+      }
+      text.push(texts);
+      key.push(keys);
+    }
+    t = { text, key, memo: new Map() };
     cache.set(grid, t);
   }
   return t;

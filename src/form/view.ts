@@ -17,9 +17,10 @@ export class FormView {
   readonly width: number;
   private readonly texts: string[][];
   private readonly keys: string[][];
-  /** For a cell inside a merged region (not its top-left), the region's origin row. */
-  private readonly coveredFrom: (number | undefined)[][];
-  private readonly spanEnd: number[][];
+  // Per cell, row-major: for a cell inside a merged region (not its top-left), the region's origin
+  // row, else -1; and the last column a region's top-left cell covers.
+  private readonly coveredFrom: Int32Array;
+  private readonly spanEnd: Int32Array;
   /** Placed cells, one byte per cell (a Set of numbers cost the reader a tenth of its time). */
   private readonly used: Uint8Array;
   private readonly rows: Cell[][] = [];
@@ -34,15 +35,17 @@ export class FormView {
     const { text, key } = gridTexts(grid);
     this.texts = text;
     this.keys = key;
-    this.coveredFrom = grid.cells.map((row) => row.map(() => undefined));
-    this.spanEnd = grid.cells.map((row) => row.map((_, c) => c));
+    const w = this.width;
+    this.coveredFrom = new Int32Array(this.height * w).fill(-1);
+    this.spanEnd = new Int32Array(this.height * w);
+    for (let i = 0; i < this.spanEnd.length; i++) this.spanEnd[i] = i % w;
     for (const m of grid.merges) {
       for (let r = m.r0; r <= Math.min(m.r1, this.height - 1); r++) {
-        for (let c = m.c0; c <= Math.min(m.c1, this.width - 1); c++) {
-          if (r !== m.r0 || c !== m.c0) this.coveredFrom[r][c] = m.r0;
+        for (let c = m.c0; c <= Math.min(m.c1, w - 1); c++) {
+          if (r !== m.r0 || c !== m.c0) this.coveredFrom[r * w + c] = m.r0;
         }
       }
-      if (m.r0 < this.height && m.c0 < this.width) this.spanEnd[m.r0][m.c0] = Math.min(m.c1, this.width - 1);
+      if (m.r0 < this.height && m.c0 < w) this.spanEnd[m.r0 * w + m.c0] = Math.min(m.c1, w - 1);
     }
   }
 
@@ -52,8 +55,12 @@ export class FormView {
 
   /** A cell that a merged region starting in an earlier row reaches down into. */
   coveredFromAbove(r: number, c: number): boolean {
-    const from = this.coveredFrom[r]?.[c];
-    return from !== undefined && from < r;
+    return this.inside({ r, c }) && this.isCovered(r, c) && this.coveredFrom[r * this.width + c] < r;
+  }
+
+  /** Inside a merged region, not its top-left cell. */
+  private isCovered(r: number, c: number): boolean {
+    return this.coveredFrom[r * this.width + c] !== -1;
   }
 
   /** The cells that begin in row r (a merged region counts once, at its top-left), blank ones included. */
@@ -63,10 +70,11 @@ export class FormView {
 
   private buildRow(r: number): Cell[] {
     const out: Cell[] = [];
+    const texts = this.texts[r];
+    const keys = this.keys[r];
     for (let c = 0; c < this.width; c++) {
-      if (this.coveredFrom[r][c] !== undefined) continue;
-      const text = this.texts[r][c];
-      out.push({ r, c, c1: this.spanEnd[r][c], text, key: this.keys[r][c] });
+      if (this.isCovered(r, c)) continue;
+      out.push({ r, c, c1: this.spanEnd[r * this.width + c], text: texts[c], key: keys[c] });
     }
     return out;
   }
@@ -79,14 +87,16 @@ export class FormView {
   /** The cell that begins directly below `cell` (same first column), if any. */
   below(cell: Cell): Cell | undefined {
     for (let r = cell.r + 1; r < this.height; r++) {
-      if (this.coveredFrom[r][cell.c] !== undefined) continue;
+      if (this.isCovered(r, cell.c)) continue;
       return this.row(r).find((x) => x.c === cell.c);
     }
     return undefined;
   }
 
   isBlankRow(r: number): boolean {
-    return this.texts[r].every((t, c) => t === '' || this.coveredFrom[r][c] !== undefined);
+    const texts = this.texts[r];
+    for (let c = 0; c < this.width; c++) if (texts[c] !== '' && !this.isCovered(r, c)) return false;
+    return true;
   }
 
   use(cell: { r: number; c: number } | undefined): void {

@@ -4,7 +4,36 @@
 // which a plain object would answer from its prototype.
 import type { Level1, Level2 } from '../schema.ts';
 
-const table = <V>(entries: Record<string, V>): ReadonlyMap<string, V> => new Map(Object.entries(entries));
+/**
+ * A vocabulary table. A text longer than every label in it is answered without a lookup: the reader
+ * asks about every cell, and hashing a long explanation costs more than the rest of the question.
+ */
+class LabelMap<V> extends Map<string, V> {
+  private readonly longest: number;
+  constructor(entries: Iterable<readonly [string, V]>) {
+    super(entries);
+    this.longest = Math.max(0, ...[...this.keys()].map((k) => k.length));
+  }
+  override get(key: string): V | undefined {
+    return key.length > this.longest ? undefined : super.get(key);
+  }
+  override has(key: string): boolean {
+    return key.length <= this.longest && super.has(key);
+  }
+}
+
+class LabelSet extends Set<string> {
+  private readonly longest: number;
+  constructor(labels: Iterable<string>) {
+    super(labels);
+    this.longest = Math.max(0, ...[...this.values()].map((k) => k.length));
+  }
+  override has(key: string): boolean {
+    return key.length <= this.longest && super.has(key);
+  }
+}
+
+const table = <V>(entries: Record<string, V>): ReadonlyMap<string, V> => new LabelMap(Object.entries(entries));
 
 // ---- indicator levels (spec: "Indicators", level table) ----
 
@@ -43,16 +72,10 @@ export const LEVEL2: { label: string; code: Level2; under: Level1[] }[] = [
 ];
 
 // A label matches with or without its trailing 指标 (社会效益 = 社会效益指标): both spellings are keys.
-const LEVEL1_BY_KEY = new Map<string, Level1>();
-for (const [label, code] of LEVEL1) {
-  LEVEL1_BY_KEY.set(label, code);
-  LEVEL1_BY_KEY.set(label.replace(/指标$/u, ''), code);
-}
-const LEVEL2_BY_KEY = new Map<string, { entry: (typeof LEVEL2)[number]; order: number }>();
-LEVEL2.forEach((entry, order) => {
-  LEVEL2_BY_KEY.set(entry.label, { entry, order });
-  LEVEL2_BY_KEY.set(entry.label.replace(/指标$/u, ''), { entry, order });
-});
+const LEVEL1_BY_KEY = new LabelMap<Level1>([...LEVEL1].flatMap(([label, code]) => [[label, code], [label.replace(/指标$/u, ''), code]] as const));
+const LEVEL2_BY_KEY = new LabelMap(
+  LEVEL2.flatMap((entry, order) => [[entry.label, { entry, order }], [entry.label.replace(/指标$/u, ''), { entry, order }]] as const),
+);
 
 export function level1Of(key: string): Level1 | undefined {
   return LEVEL1_BY_KEY.get(key);
@@ -140,7 +163,7 @@ export const GOAL_LABELS = table<GoalField>({
 });
 
 /** Labels that only head a part of the form; recognised, carrying no value of their own. */
-export const SECTION_LABELS = new Set([
+export const SECTION_LABELS: ReadonlySet<string> = new LabelSet([
   '项目资金', '项目资金申请', '资金情况', '项目预算', '资金来源', '项目绩效目标', '绩效目标', '项目绩效目标描述', '绩效指标',
   '年度绩效指标', '本年度绩效指标', '长期绩效指标', '总目标绩效指标', '绩效项目指标表', '项目年度绩效目标衡量指标',
   '绩效指标表', '年度绩效目标', '绩', '绩效',

@@ -26,7 +26,25 @@ function memoized(make: (text: string) => string): (text: string) => string {
 
 /** NFKC, trimmed, white-space runs to one space, no space between two CJK characters, wrapping quotes dropped. */
 export function normalizeText(raw: string): string {
-  return raw === '' ? '' : normalizeMemo(raw);
+  return raw === '' || isPlain(raw) ? raw : normalizeMemo(raw);
+}
+
+// Punctuation common in forms that NFKC leaves as it is (。 、 ≥ ≤ “ ” 《 》 【 】 —); the fullwidth
+// forms (，：（）) are not among them: NFKC changes those.
+const PLAIN_PUNCTUATION = new Set('。、≥≤“”‘’《》〈〉「」『』【】〔〕—·×'.split('').map((c) => c.charCodeAt(0)));
+
+/**
+ * A text normalisation leaves as it is: printable ASCII, CJK ideographs and the punctuation above,
+ * no white space, no opening quote. Most cells of a form are such texts, and telling so costs less
+ * than a memo lookup (tests/text/normalize.test.ts checks every character it lets through).
+ */
+export function isPlain(s: string): boolean {
+  if (s.charCodeAt(0) === 0x22) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 ? c > 0x9fff : c > 0x7e ? !PLAIN_PUNCTUATION.has(c) : c < 0x21) return false;
+  }
+  return true;
 }
 
 // Without the u flag: \s means the same white space, and the test runs several times faster.

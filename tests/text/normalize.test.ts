@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelKey, normalizeText } from '../../src/text/normalize.ts';
+import { isPlain, labelKey, normalizeText } from '../../src/text/normalize.ts';
 
 describe('text normalisation', () => {
   it('folds full-width forms and white space', () => {
@@ -19,5 +19,27 @@ describe('text normalisation', () => {
     expect(labelKey('数量指标(必填硬性指标)')).toBe('数量指标');
     expect(labelKey('年度资金总额：')).toBe('年度资金总额');
     expect(labelKey('其中: 财政资金')).toBe('其中:财政资金');
+  });
+  it('lets through as plain only characters that NFKC keeps as they are', () => {
+    let plain = 0;
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (!isPlain(ch)) continue;
+      plain++;
+      expect(ch.normalize('NFKC'), `U+${c.toString(16)}`).toBe(ch);
+      expect(/\s/.test(ch), `U+${c.toString(16)}`).toBe(false);
+    }
+    // ASCII without space, the CJK ideographs, and the punctuation list.
+    expect(plain).toBeGreaterThan(20_000);
+    expect(isPlain('，')).toBe(false);
+    expect(isPlain('(')).toBe(true);
+    expect(isPlain('"引号"')).toBe(false);
+    expect(isPlain('a b')).toBe(false);
+  });
+  it('reads a plain text and the same text with full-width forms alike', () => {
+    expect(normalizeText('满意度≥90%。')).toBe('满意度≥90%。');
+    expect(normalizeText('满意度≥９０％。')).toBe('满意度≥90%。');
+    expect(normalizeText('"满意度"')).toBe('满意度');
   });
 });
