@@ -60,6 +60,16 @@ function unitHint(texts: string[]): AmountUnit | undefined {
   return undefined;
 }
 
+function rowsUnitHint(view: FormView, rows: number[]): AmountUnit | undefined {
+  for (const r of rows) {
+    for (const cell of view.filled(r)) {
+      const unit = unitHint([cell.text]);
+      if (unit) return unit;
+    }
+  }
+  return undefined;
+}
+
 export function readHeader(view: FormView, rows: number[], before: string[], project = emptyProject()): HeaderFields {
   const out: HeaderFields = {
     project,
@@ -67,13 +77,7 @@ export function readHeader(view: FormView, rows: number[], before: string[], pro
     funding: [],
     unit: '万元',
   };
-  for (const texts of [before, ...rows.map((r) => view.row(r).map((c) => c.text))]) {
-    const unit = unitHint(texts);
-    if (unit) {
-      out.unit = unit;
-      break;
-    }
-  }
+  out.unit = unitHint(before) ?? rowsUnitHint(view, rows) ?? out.unit;
 
   // Label lines printed above the table (填报单位:(盖章) … 单位:万元) belong to the header too.
   for (const line of headerLines(before)) {
@@ -195,9 +199,9 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
 }
 
 function isSubTableHead(view: FormView, r: number): boolean {
-  const head = view.row(r).filter((c) => c.text);
+  const head = view.filled(r);
   if (head.length < 3 || head.some((c) => isKnownLabel(c.key) || c.text.length > 20 || /[。；;,，:：]/u.test(c.text))) return false;
-  const next = r + 1 < view.height ? view.row(r + 1).filter((c) => c.text) : [];
+  const next = r + 1 < view.height ? view.filled(r + 1) : [];
   return next.length >= 3 && !next.some((c) => isKnownLabel(c.key)) && next.filter((c) => /^[\d,.]+$/u.test(c.text)).length >= 2;
 }
 

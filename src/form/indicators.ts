@@ -53,7 +53,7 @@ const LONG_TERM = /长期|中期|总目标|总体目标|实施期/u;
 function partTitleOf(view: FormView, r: number, partTitles: Map<number, string>): string {
   const texts = [partTitles.get(r) ?? ''];
   for (let up = r - 1; up >= 0 && up >= r - 2; up--) {
-    const cells = view.row(up).filter((c) => c.text);
+    const cells = view.filled(up);
     if (cells.length === 1 && /绩效指标/u.test(cells[0].text)) texts.push(cells[0].text);
     if (cells.length) break;
   }
@@ -120,10 +120,10 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
 
   let r = headerRow + 1;
   for (; r < end; r++) {
-    if (view.isBlankRow(r)) continue;
-    const cells = view.row(r).filter((c) => c.text);
+    const cells = view.filled(r);
+    if (cells.length === 0) continue;
     const first = cells[0];
-    if (cells.some((c) => COLUMN_HEADERS.get(c.key) === 'level1') && cells.filter((c) => COLUMN_HEADERS.has(c.key)).length >= 2) {
+    if (isRepeatedHeader(cells)) {
       columns = readColumns(view, r, partTitleOf(view, r, partTitles));
       level1 = null;
       level2.clear();
@@ -140,8 +140,9 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
     // ---- level labels in this row ----
     const valuesFrom = columns.valuesFrom === Infinity ? view.width : columns.valuesFrom;
     const labels = cells.filter((c) => isLabelCell(c, columns, valuesFrom, view));
-    const levels = new Map(labels.map((c) => [c, resolve(c, labels, view, r, l1col)]));
-    const level1Given = [...levels.values()].includes(1) || (columns.level1 !== undefined && view.coveredFromAbove(r, columns.level1.c));
+    const levels = new Map<Cell, 1 | 2>();
+    for (const c of labels) levels.set(c, resolve(c, labels, view, r, l1col));
+    const level1Given = labels.some((c) => levels.get(c) === 1) || (columns.level1 !== undefined && view.coveredFromAbove(r, columns.level1.c));
     const l2Labels: Cell[] = [];
     for (const cell of labels) {
       view.use(cell);
@@ -198,7 +199,12 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
       const unitCell = cellAt(data, view, set.unit, shift);
       const explanationCell = cellAt(data, view, set.explanation, 0);
       const basisCell = cellAt(data, view, set.basis, 0);
-      for (const c of [nameCell, targetCell, opCell, unitCell, explanationCell, basisCell]) view.use(c);
+      view.use(nameCell);
+      view.use(targetCell);
+      view.use(opCell);
+      view.use(unitCell);
+      view.use(explanationCell);
+      view.use(basisCell);
       const rawTarget = (opCell?.text ?? '') + (targetCell?.text ?? '') + (unitCell?.text ?? '');
       const l2 = level2.get(set.horizon) ?? null;
       indicators.push({
@@ -219,6 +225,19 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
   // A long-term column set with no indicator makes no empty group.
   const emptyGroups = groups.filter((g) => g.count === 0 && g.horizon === 'annual').map((g) => g.group);
   return { indicators, emptyGroups, end: r, notes };
+}
+
+/** A second header row (一级指标 | 二级指标 | … again): a new part of the table starts. */
+function isRepeatedHeader(cells: Cell[]): boolean {
+  let level1 = false;
+  let headers = 0;
+  for (const c of cells) {
+    const role = COLUMN_HEADERS.get(c.key);
+    if (!role) continue;
+    headers++;
+    level1 ||= role === 'level1';
+  }
+  return level1 && headers >= 2;
 }
 
 /** A level label where labels may stand: before the value columns, or in a 二级指标 column. */

@@ -3,13 +3,13 @@
 // holds several forms one under another is cut apart. Other kinds of forms are told apart here too.
 import type { Grid } from '../../parsers/grid.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { gridTexts, onceFor } from './texts.ts';
+import { onceFor, textGrid, type TextGrid } from './texts.ts';
 import { COLUMN_HEADERS, PROJECT_LABELS } from './vocabulary.ts';
 
 export type FormKind = 'target' | 'self_evaluation' | 'department';
 
 export interface FormRegion {
-  grid: Grid;
+  grid: TextGrid;
   kind: FormKind;
   /** The wording that told a non-target form apart, for the user's message. */
   evidence: string;
@@ -20,12 +20,12 @@ export interface FormRegion {
 const isNameLabel = (key: string) => PROJECT_LABELS.get(key) === 'name';
 
 /** Rows holding a 项目名称 label. */
-function nameRows(grid: Grid): number[] {
+function nameRows(grid: TextGrid): number[] {
   return onceFor(grid, 'nameRows', ({ key }) => rowsWhere(key, (row) => row.some(isNameLabel)));
 }
 
 /** Rows where an indicator header stands: a 一级指标 or 二级指标 cell and at least one more column header. */
-export function indicatorHeaderRows(grid: Grid): number[] {
+export function indicatorHeaderRows(grid: TextGrid): number[] {
   return onceFor(grid, 'headerRows', ({ key }) =>
     rowsWhere(key, (row) => {
       let headers = 0;
@@ -52,7 +52,7 @@ const rowsWhere = (rows: string[][], test: (row: string[]) => boolean): number[]
 export function locateForms(grids: Grid[]): FormRegion[] {
   const regions: FormRegion[] = [];
   let open: FormRegion | null = null;
-  for (const grid of grids.flatMap(splitStacked)) {
+  for (const grid of grids.map(textGrid).flatMap(splitStacked)) {
     const hasName = nameRows(grid).length > 0;
     const hasIndicators = indicatorHeaderRows(grid).length > 0;
     if (!hasName && !hasIndicators) {
@@ -63,7 +63,7 @@ export function locateForms(grids: Grid[]): FormRegion[] {
       // An indicator table of the form just above (its header table, or its long-term table).
       const partTitles = new Map(open.partTitles);
       if (grid.before.length) partTitles.set(open.grid.cells.length, grid.before.join(' '));
-      const joined: FormRegion = { ...classify(stack(open.grid, grid)), partTitles };
+      const joined: FormRegion = { ...classify(textGrid(stack(open.grid, grid))), partTitles };
       regions[regions.length - 1] = joined;
       open = joined;
       continue;
@@ -74,8 +74,8 @@ export function locateForms(grids: Grid[]): FormRegion[] {
   return regions;
 }
 
-function classify(grid: Grid): FormRegion {
-  const { text, key } = gridTexts(grid);
+function classify(grid: TextGrid): FormRegion {
+  const { text, key } = grid;
   const top = [...grid.before.map(normalizeText), ...nonBlank(text.slice(0, 4))];
   const keys = nonBlank(key).filter((k) => k.length <= 12);
   const selfTitle = top.find((t) => /自评表|自评价表/u.test(t));
@@ -99,7 +99,7 @@ function nonBlank(rows: string[][]): string[] {
 }
 
 /** One grid holding several forms one under another: cut before each later form's header. */
-function splitStacked(grid: Grid): Grid[] {
+function splitStacked(grid: TextGrid): TextGrid[] {
   const names = nameRows(grid);
   const headers = indicatorHeaderRows(grid);
   const cuts: number[] = [];
@@ -113,7 +113,7 @@ function splitStacked(grid: Grid): Grid[] {
   }
   if (cuts.length === 0) return [grid];
   const bounds = [0, ...cuts, grid.cells.length];
-  return bounds.slice(0, -1).map((start, i) => slice(grid, start, bounds[i + 1], i));
+  return bounds.slice(0, -1).map((start, i) => textGrid(slice(grid, start, bounds[i + 1], i)));
 }
 
 /** Title lines and 项目责任人:-style lines that open a form. */

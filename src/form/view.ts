@@ -1,7 +1,6 @@
 // The form reader's working view of a grid: normalised texts, merge origins, and a ledger of which
 // cells were placed, so that whatever is left ends in `unmapped` and nothing is dropped silently.
-import type { Grid } from '../../parsers/grid.ts';
-import { gridTexts } from './texts.ts';
+import type { TextGrid } from './texts.ts';
 
 export interface Cell {
   r: number;
@@ -24,17 +23,17 @@ export class FormView {
   /** Placed cells, one byte per cell (a Set of numbers cost the reader a tenth of its time). */
   private readonly used: Uint8Array;
   private readonly rows: Cell[][] = [];
+  private readonly filledRows: Cell[][] = [];
 
-  readonly grid: Grid;
+  readonly grid: TextGrid;
 
-  constructor(grid: Grid) {
+  constructor(grid: TextGrid) {
     this.grid = grid;
     this.height = grid.cells.length;
     this.width = grid.cells[0]?.length ?? 0;
     this.used = new Uint8Array(this.height * this.width);
-    const { text, key } = gridTexts(grid);
-    this.texts = text;
-    this.keys = key;
+    this.texts = grid.text;
+    this.keys = grid.key;
     const w = this.width;
     this.coveredFrom = new Int32Array(this.height * w).fill(-1);
     this.spanEnd = new Int32Array(this.height * w);
@@ -68,6 +67,17 @@ export class FormView {
     return (this.rows[r] ??= this.buildRow(r));
   }
 
+  /** The cells of row r that hold text (what row(r) gives, blanks left out). Shared: not to be changed. */
+  filled(r: number): Cell[] {
+    let out = this.filledRows[r];
+    if (!out) {
+      out = [];
+      for (const cell of this.row(r)) if (cell.text) out.push(cell);
+      this.filledRows[r] = out;
+    }
+    return out;
+  }
+
   private buildRow(r: number): Cell[] {
     const out: Cell[] = [];
     const texts = this.texts[r];
@@ -94,9 +104,7 @@ export class FormView {
   }
 
   isBlankRow(r: number): boolean {
-    const texts = this.texts[r];
-    for (let c = 0; c < this.width; c++) if (texts[c] !== '' && !this.isCovered(r, c)) return false;
-    return true;
+    return this.filled(r).length === 0;
   }
 
   use(cell: { r: number; c: number } | undefined): void {
