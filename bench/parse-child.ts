@@ -5,9 +5,16 @@
 // With a twin folder (the .doc bench), the floor is our own read of the same forms' twins there.
 import fs from 'node:fs';
 import path from 'node:path';
-import { readRecords } from '../src/read-records.ts';
+import { pathToFileURL } from 'node:url';
 import type { BenchFormat } from './corpus.ts';
 import { floorParse } from './floor.ts';
+import { root } from './processes.ts';
+
+// Ours is the compiled reader, as `filings` runs it (bench/run.ts builds first), not tsx's on-the-fly
+// build of the sources.
+const compiled = path.join(root, 'dist/src/read-records.js');
+if (!fs.existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` first`);
+const { readRecords } = (await import(pathToFileURL(compiled).href)) as typeof import('../src/read-records.ts');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
