@@ -63,8 +63,8 @@ function unitHint(texts: string[]): AmountUnit | undefined {
 function rowsUnitHint(view: FormView, rows: number[]): AmountUnit | undefined {
   for (const r of rows) {
     for (const cell of view.filled(r)) {
-      const unit = unitHint([cell.text]);
-      if (unit) return unit;
+      const m = UNIT_HINT.exec(cell.text);
+      if (m) return (m[1] ?? m[2]) as AmountUnit;
     }
   }
   return undefined;
@@ -100,27 +100,30 @@ export function readHeader(view: FormView, rows: number[], before: string[], pro
   return out;
 }
 
+/** The value right of a label cell, placed; undefined where the next cell is blank or a label. */
+function valueBeside(view: FormView, cell: Cell): Cell | undefined {
+  let right = view.right(cell);
+  let skipped = false;
+  // A lossy conversion (merges not kept) writes a label's merged span as blank cells: step over them,
+  // but not onto the next label of the row (年度预算执行率 | | 分值 | 10).
+  while (right && !right.text && !view.grid.mergesKnown) {
+    right = view.right(right);
+    skipped = true;
+  }
+  if (!right?.text || looksLikeLabel(right)) return undefined;
+  if (skipped && isShortLabel(right.text) && isValueLike(view.right(right))) return undefined;
+  view.use(right);
+  return right;
+}
+
+/** A 2021-2023-style period in a goal label or heading becomes the overall goals' period. */
+function periodIn(text: string, out: HeaderFields): void {
+  const m = PERIOD.exec(text);
+  if (m && !out.goals.overallPeriod) out.goals.overallPeriod = `${m[1]}-${m[2]}`;
+}
+
 function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
   const { key } = cell;
-  const value = () => {
-    let right = view.right(cell);
-    let skipped = false;
-    // A lossy conversion (merges not kept) writes a label's merged span as blank cells: step over them,
-    // but not onto the next label of the row (年度预算执行率 | | 分值 | 10).
-    while (right && !right.text && !view.grid.mergesKnown) {
-      right = view.right(right);
-      skipped = true;
-    }
-    if (!right?.text || looksLikeLabel(right)) return undefined;
-    if (skipped && isShortLabel(right.text) && isValueLike(view.right(right))) return undefined;
-    view.use(right);
-    return right;
-  };
-  const periodIn = (text: string) => {
-    const m = PERIOD.exec(text);
-    if (m && !out.goals.overallPeriod) out.goals.overallPeriod = `${m[1]}-${m[2]}`;
-  };
-
   if (UNIT_NOTE.test(cell.text.replace(/\s+/g, ''))) {
     view.use(cell);
     return;
@@ -128,14 +131,14 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
   const field = PROJECT_LABELS.get(key);
   if (field) {
     view.use(cell);
-    const v = value();
+    const v = valueBeside(view, cell);
     setProject(out.project, field, v?.text ?? null);
     return;
   }
   const dateField = DATE_LABELS.get(key);
   if (dateField) {
     view.use(cell);
-    const v = value();
+    const v = valueBeside(view, cell);
     const iso = parseDate(v?.text ?? null, dateField === 'plannedEnd');
     if (iso) out.project[dateField === 'plannedEnd' ? 'plannedEnd' : 'plannedStart'] = iso;
     else if (v) out.project.extras[extraKey(cell.text)] = v.text;
@@ -143,7 +146,7 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
   }
   if (PERIOD_LABEL.test(key)) {
     view.use(cell);
-    const v = value();
+    const v = valueBeside(view, cell);
     let range = parseDateRange(v?.text ?? null);
     // 项目起止时间(如20190101) | 20190101 | 到 | 20191231: the period over three cells.
     const joiner = v && view.right(v);
@@ -161,19 +164,19 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
   }
   if (FUNDING_LABELS.has(key) || FUNDING_SHARED.has(key)) {
     view.use(cell);
-    out.funding.push({ label: cell.text, key, r: cell.r, c: cell.c, value: value()?.text ?? null });
+    out.funding.push({ label: cell.text, key, r: cell.r, c: cell.c, value: valueBeside(view, cell)?.text ?? null });
     return;
   }
   const goal = GOAL_LABELS.get(key);
   if (goal) {
     view.use(cell);
-    periodIn(cell.text);
+    periodIn(cell.text, out);
     readGoal(view, cell, goal, out);
     return;
   }
   if (SECTION_LABELS.has(key) || COLUMN_HEADERS.has(key)) {
     view.use(cell);
-    if (/绩效目标/u.test(key)) periodIn(cell.text);
+    if (/绩效目标/u.test(key)) periodIn(cell.text, out);
     // 绩效目标 | <text> (鄂州-style): the heading holds the form's one goal text itself.
     const right = view.right(cell);
     if (/绩效目标/u.test(key) && right?.text && !looksLikeLabel(right) && !(isShortLabel(right.text) && isValueLike(view.right(right)))) {
@@ -193,7 +196,7 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
     view.use(cell);
     // A heading over label/value pairs (项目审批 | 项目总体概况 | text): no value of its own.
     if (!/[:：]$/u.test(cell.text) && right?.text && (isKnownLabel(right.key) || (isShortLabel(right.text) && isValueLike(view.right(right))))) return;
-    const v = value();
+    const v = valueBeside(view, cell);
     out.funding.push({ label: cell.text, key: extraKey(cell.text), r: cell.r, c: cell.c, value: v?.text ?? null });
   }
 }

@@ -46,6 +46,8 @@ interface Level2State {
 }
 
 const inSpan = (s: Span | undefined, c: number) => s !== undefined && c >= s.c && c <= s.c1;
+/** A row without level labels (most rows): no map of them to build. */
+const NO_LEVELS: ReadonlyMap<Cell, 1 | 2> = new Map();
 /** A part titled 长期绩效指标 / 总目标绩效指标 / 中期… lists the long-term indicators. */
 const LONG_TERM = /长期|中期|总目标|总体目标|实施期/u;
 
@@ -140,8 +142,12 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
     // ---- level labels in this row ----
     const valuesFrom = columns.valuesFrom === Infinity ? view.width : columns.valuesFrom;
     const labels = cells.filter((c) => isLabelCell(c, columns, valuesFrom, view));
-    const levels = new Map<Cell, 1 | 2>();
-    for (const c of labels) levels.set(c, resolve(c, labels, view, r, l1col));
+    let levels = NO_LEVELS;
+    if (labels.length > 0) {
+      const found = new Map<Cell, 1 | 2>();
+      for (const c of labels) found.set(c, resolve(c, labels, view, r, l1col));
+      levels = found;
+    }
     const level1Given = labels.some((c) => levels.get(c) === 1) || (columns.level1 !== undefined && view.coveredFromAbove(r, columns.level1.c));
     const l2Labels: Cell[] = [];
     for (const cell of labels) {
@@ -153,7 +159,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
       } else l2Labels.push(cell);
     }
     // Two level-2 labels and no indicator: the earlier in the template's order is an empty group.
-    l2Labels.sort((a, b) => level2Order(a.key) - level2Order(b.key));
+    if (l2Labels.length > 1) l2Labels.sort((a, b) => level2Order(a.key) - level2Order(b.key));
     for (const cell of l2Labels) {
       const known = level2Of(cell.key)!;
       if (!level1Given && known.under.length === 1 && level1?.code !== known.under[0] && !(level1 && known.under.includes(level1.code))) {
@@ -175,7 +181,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
       if (shift) notes.push(`row ${r + 1}: cells sit ${shift} column(s) left of their header; read shifted`);
       // Unknown words where a level label belongs still make a group (code other) in an aligned row.
       if (!shift && set === columns.sets.at(-1)) {
-        const l1Cell = columns.level1 && data.find((c) => inSpan(columns.level1, c.c) && !inSpan(set.name, c.c));
+        const l1Cell = columns.level1 && firstIn(data, columns.level1, set.name);
         if (l1Cell && data.some((c) => c.c > l1Cell.c1)) {
           view.use(l1Cell);
           level1 = { label: cleanLabel(l1Cell.text), code: 'other' };
@@ -185,7 +191,7 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
         }
       }
       if (!shift) {
-        const l2Cell = set.level2 && set.level2 !== set.name && data.find((c) => inSpan(set.level2, c.c) && !view.isUsed(c));
+        const l2Cell = set.level2 && set.level2 !== set.name && firstIn(data, set.level2, undefined, view);
         if (l2Cell && data.some((c) => c.c > l2Cell.c1)) {
           view.use(l2Cell);
           openGroup(set.horizon, { label: cleanLabel(l2Cell.text), code: 'other' });
@@ -242,17 +248,31 @@ function isRepeatedHeader(cells: Cell[]): boolean {
 
 /** A level label where labels may stand: before the value columns, or in a 二级指标 column. */
 function isLabelCell(c: Cell, columns: Columns, valuesFrom: number, view: FormView): boolean {
-  const labelColumn = c.c < valuesFrom || columns.sets.some((s) => inSpan(s.level2, c.c));
+  const labelColumn = c.c < valuesFrom || setWithLevel2At(columns, c.c) !== undefined;
   return labelColumn && !view.isUsed(c) && isLevelLabel(c.key) && !isNameNotLabel(c, columns);
 }
 
+/** The column set whose 二级指标 column holds column c. */
+function setWithLevel2At(columns: Columns, c: number): ColumnSet | undefined {
+  for (const s of columns.sets) if (inSpan(s.level2, c)) return s;
+  return undefined;
+}
+
 function horizonOf(cell: Cell, columns: Columns): Horizon {
-  return columns.sets.find((s) => inSpan(s.level2, cell.c))?.horizon ?? columns.sets.at(-1)?.horizon ?? 'annual';
+  return setWithLevel2At(columns, cell.c)?.horizon ?? columns.sets.at(-1)?.horizon ?? 'annual';
 }
 
 /** The row's unplaced cell under a header column, read `by` columns to the left. */
 function cellAt(data: Cell[], view: FormView, span: Span | undefined, by: number): Cell | undefined {
-  return span ? data.find((c) => !view.isUsed(c) && c.c <= span.c1 - by && c.c1 >= span.c - by) : undefined;
+  if (!span) return undefined;
+  for (const c of data) if (!view.isUsed(c) && c.c <= span.c1 - by && c.c1 >= span.c - by) return c;
+  return undefined;
+}
+
+/** The first cell starting in `span` and not in `not` (and, given a view, not yet placed). */
+function firstIn(data: Cell[], span: Span, not?: Span, view?: FormView): Cell | undefined {
+  for (const c of data) if (inSpan(span, c.c) && !inSpan(not, c.c) && !view?.isUsed(c)) return c;
+  return undefined;
 }
 
 /**
@@ -260,8 +280,9 @@ function cellAt(data: Cell[], view: FormView, span: Span | undefined, by: number
  * indicators so); only a full label ending in 指标 stands for a group there.
  */
 function isNameNotLabel(cell: Cell, columns: Columns): boolean {
-  const inNameColumn = columns.sets.some((s) => s.name !== s.level2 && inSpan(s.name, cell.c));
-  return inNameColumn && !cell.key.endsWith('指标');
+  if (cell.key.endsWith('指标')) return false;
+  for (const s of columns.sets) if (s.name !== s.level2 && inSpan(s.name, cell.c)) return true;
+  return false;
 }
 
 function isLevelLabel(key: string): boolean {
@@ -303,7 +324,7 @@ function nextLabelBelow(view: FormView, r: number): string | undefined {
 }
 
 /** How far the row's level labels sit left of their own header column. */
-function driftOf(levels: Map<Cell, 1 | 2>, columns: Columns, set: ColumnSet): number {
+function driftOf(levels: ReadonlyMap<Cell, 1 | 2>, columns: Columns, set: ColumnSet): number {
   if (set.name === set.level2) return 0;
   let drift = 0;
   for (const [cell, level] of levels) {
@@ -316,10 +337,9 @@ function driftOf(levels: Map<Cell, 1 | 2>, columns: Columns, set: ColumnSet): nu
 /** A row without labels whose text starts left of the name column and leaves the target column empty. */
 function shiftOf(data: Cell[], set: ColumnSet): number {
   if (!set.name || set.name === set.level2) return 0;
-  const left = data.filter((c) => c.c < set.name!.c);
-  if (left.length === 0) return 0;
-  const targetFilled = set.target && data.some((c) => inSpan(set.target, c.c));
-  if (targetFilled) return 0;
-  const shift = set.name.c - left[0].c;
+  const first = data[0];
+  if (!first || first.c >= set.name.c) return 0;
+  for (const c of data) if (inSpan(set.target, c.c)) return 0;
+  const shift = set.name.c - first.c;
   return shift <= 2 ? shift : 0;
 }

@@ -77,18 +77,24 @@ export function locateForms(grids: Grid[]): FormRegion[] {
 function classify(grid: TextGrid): FormRegion {
   const { text, key } = grid;
   const top = [...grid.before.map(normalizeText), ...nonBlank(text.slice(0, 4))];
-  const keys = nonBlank(key).filter((k) => k.length <= 12);
   const selfTitle = top.find((t) => /自评表|自评价表/u.test(t));
-  const selfColumns = keys.some((k) => /^(实际完成值|完成值|全年实际值|实际完成情况)/u.test(k)) && keys.includes('得分');
+  // 得分 first: a target form has none, and then no key needs the pattern.
+  const selfColumns = someShortKey(key, (k) => k === '得分') && someShortKey(key, (k) => /^(实际完成值|完成值|全年实际值|实际完成情况)/u.test(k));
   if (selfTitle || selfColumns) {
     return { grid, kind: 'self_evaluation', evidence: selfTitle ?? '项目支出绩效自评表', partTitles: new Map() };
   }
   const deptTitle = top.find((t) => /整体.*绩效目标|部门整体支出/u.test(t));
-  const hasProject = keys.some(isNameLabel);
-  if (deptTitle || (!hasProject && keys.some((k) => /^部门(\(单位\))?名称$/u.test(k)))) {
+  const hasProject = someShortKey(key, isNameLabel);
+  if (deptTitle || (!hasProject && someShortKey(key, (k) => /^部门(\(单位\))?名称$/u.test(k)))) {
     return { grid, kind: 'department', evidence: deptTitle ?? '部门整体支出绩效目标表', partTitles: new Map() };
   }
   return { grid, kind: 'target', evidence: '', partTitles: new Map() };
+}
+
+/** Whether a label-length key (at most 12 characters) of the grid passes `test`. */
+function someShortKey(keys: string[][], test: (key: string) => boolean): boolean {
+  for (const row of keys) for (const k of row) if (k && k.length <= 12 && test(k)) return true;
+  return false;
 }
 
 /** The non-blank texts of some rows, in order. (Array.prototype.flat is many times slower.) */

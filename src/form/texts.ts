@@ -5,7 +5,7 @@
 // pays for every live WeakMap entry at each collection, and that doubled the collector's time per
 // form (measured on the xlsx bench corpus).
 import type { Grid } from '../../parsers/grid.ts';
-import { labelKey, normalizeText } from '../text/normalize.ts';
+import { isPlain, isPlainKey, labelKey, normalizeText } from '../text/normalize.ts';
 import { isNormalPlaceholder } from '../values/placeholder.ts';
 
 export interface TextGrid extends Grid {
@@ -28,11 +28,17 @@ export function textGrid(grid: Grid): TextGrid {
     const texts: string[] = [];
     const keys: string[] = [];
     for (const raw of row) {
-      let s = normalizeText(raw);
+      if (raw === '') {
+        texts.push('');
+        keys.push('');
+        continue;
+      }
+      const plain = isPlain(raw);
+      let s = plain ? raw : normalizeText(raw);
       // A stamp or signature placeholder is a blank cell (see values/placeholder.ts).
-      if (s !== '' && isNormalPlaceholder(s)) s = '';
+      if (isNormalPlaceholder(s)) s = '';
       texts.push(s);
-      keys.push(keyOf(s));
+      keys.push(plain && s.length <= LONGEST_LABEL && isPlainKey(s) ? s : keyOf(s));
     }
     text.push(texts);
     key.push(keys);

@@ -54,7 +54,7 @@ export class FormView {
 
   /** A cell that a merged region starting in an earlier row reaches down into. */
   coveredFromAbove(r: number, c: number): boolean {
-    return this.inside({ r, c }) && this.isCovered(r, c) && this.coveredFrom[r * this.width + c] < r;
+    return this.inside(r, c) && this.isCovered(r, c) && this.coveredFrom[r * this.width + c] < r;
   }
 
   /** Inside a merged region, not its top-left cell. */
@@ -108,15 +108,15 @@ export class FormView {
   }
 
   use(cell: { r: number; c: number } | undefined): void {
-    if (cell && this.inside(cell)) this.used[cell.r * this.width + cell.c] = 1;
+    if (cell && this.inside(cell.r, cell.c)) this.used[cell.r * this.width + cell.c] = 1;
   }
 
   isUsed(cell: { r: number; c: number }): boolean {
-    return this.inside(cell) && this.used[cell.r * this.width + cell.c] === 1;
+    return this.inside(cell.r, cell.c) && this.used[cell.r * this.width + cell.c] === 1;
   }
 
-  private inside(cell: { r: number; c: number }): boolean {
-    return cell.r >= 0 && cell.r < this.height && cell.c >= 0 && cell.c < this.width;
+  private inside(r: number, c: number): boolean {
+    return r >= 0 && r < this.height && c >= 0 && c < this.width;
   }
 
   unmapped(rowOffset = 0): { row: number; col: number; text: string }[] {

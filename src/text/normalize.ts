@@ -72,6 +72,18 @@ export function textOrNull(raw: string | null | undefined): string | null {
   return s === '' ? null : s;
 }
 
+/**
+ * For a plain text (see isPlain): whether labelKey leaves it as it is, that is, it holds no bracket
+ * and no colon (a plain text has no white space). Cheaper than asking labelKey's memo.
+ */
+export function isPlainKey(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x3a || c === 0x3010) return false; // ( [ : 【
+  }
+  return true;
+}
+
 /** A label's comparable key: normalised, without spaces, trailing colon, or bracketed annotations. */
 export const labelKey = memoized(makeLabelKey);
 

@@ -8,5 +8,6 @@ const LONGEST = 8;
 
 export const isPlaceholder = (text: string): boolean => isNormalPlaceholder(normalizeText(text));
 
-/** isPlaceholder for a text already normalised: the reader asks it of every cell. */
-export const isNormalPlaceholder = (text: string): boolean => text.length <= LONGEST && PLACEHOLDER.test(text);
+/** isPlaceholder for a text already normalised: the reader asks it of every cell (each placeholder has 章 or 签). */
+export const isNormalPlaceholder = (text: string): boolean =>
+  text.length <= LONGEST && (text.includes('章') || text.includes('签')) && PLACEHOLDER.test(text);
