@@ -41,7 +41,7 @@ export function indicatorHeaderRows(grid: TextGrid): number[] {
   );
 }
 
-const rowsWhere = (rows: string[][], test: (row: string[]) => boolean): number[] => {
+const rowsWhere = (rows: readonly (readonly string[])[], test: (row: readonly string[]) => boolean): number[] => {
   const out: number[] = [];
   rows.forEach((row, r) => {
     if (test(row)) out.push(r);
@@ -92,13 +92,13 @@ function classify(grid: TextGrid): FormRegion {
 }
 
 /** Whether a label-length key (at most 12 characters) of the grid passes `test`. */
-function someShortKey(keys: string[][], test: (key: string) => boolean): boolean {
+function someShortKey(keys: readonly (readonly string[])[], test: (key: string) => boolean): boolean {
   for (const row of keys) for (const k of row) if (k && k.length <= 12 && test(k)) return true;
   return false;
 }
 
 /** The non-blank texts of some rows, in order. (Array.prototype.flat is many times slower.) */
-function nonBlank(rows: string[][]): string[] {
+function nonBlank(rows: readonly (readonly string[])[]): string[] {
   const out: string[] = [];
   for (const row of rows) for (const t of row) if (t) out.push(t);
   return out;

@@ -9,8 +9,9 @@ import { isPlain, isPlainKey, labelKey, normalizeText } from '../text/normalize.
 import { isNormalPlaceholder } from '../values/placeholder.ts';
 
 export interface TextGrid extends Grid {
-  text: string[][];
-  key: string[][];
+  readonly text: readonly (readonly string[])[];
+  /** Each cell's label key (see labelKey); a row whose keys are its texts shares its texts array. */
+  readonly key: readonly (readonly string[])[];
   /** Answers about the whole grid, computed once (rows holding a header, …). */
   memo: Map<string, unknown>;
 }
@@ -26,22 +27,24 @@ export function textGrid(grid: Grid): TextGrid {
   const key: string[][] = [];
   for (const row of grid.cells) {
     const texts: string[] = [];
-    const keys: string[] = [];
+    // Most rows' keys are their texts: such a row's keys are its texts array itself.
+    let keys: string[] | null = null;
     for (const raw of row) {
-      if (raw === '') {
-        texts.push('');
-        keys.push('');
-        continue;
+      let s = '';
+      let k = '';
+      if (raw !== '') {
+        const plain = isPlain(raw);
+        s = plain ? raw : normalizeText(raw);
+        // A stamp or signature placeholder is a blank cell (see values/placeholder.ts).
+        if (isNormalPlaceholder(s)) s = '';
+        k = plain && s.length <= LONGEST_LABEL && isPlainKey(s) ? s : keyOf(s);
       }
-      const plain = isPlain(raw);
-      let s = plain ? raw : normalizeText(raw);
-      // A stamp or signature placeholder is a blank cell (see values/placeholder.ts).
-      if (isNormalPlaceholder(s)) s = '';
+      if (keys === null && k !== s) keys = texts.slice();
       texts.push(s);
-      keys.push(plain && s.length <= LONGEST_LABEL && isPlainKey(s) ? s : keyOf(s));
+      keys?.push(k);
     }
     text.push(texts);
-    key.push(keys);
+    key.push(keys ?? texts);
   }
   return { ...grid, text, key, memo: new Map() };
 }

@@ -14,8 +14,8 @@ export interface Cell {
 export class FormView {
   readonly height: number;
   readonly width: number;
-  private readonly texts: string[][];
-  private readonly keys: string[][];
+  private readonly texts: readonly (readonly string[])[];
+  private readonly keys: readonly (readonly string[])[];
   // Per cell, row-major: for a cell inside a merged region (not its top-left), the region's origin
   // row, else -1; and the last column a region's top-left cell covers.
   private readonly coveredFrom: Int32Array;
