@@ -1,7 +1,7 @@
 // The upload store: every file a user gave us, kept by content (sha256), so nothing is lost and a
 // better reader can be run over history. A folder (FILINGS_UPLOADS), shared by queue workers.
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -9,6 +9,8 @@ import { pipeline } from 'node:stream/promises';
 
 export class UploadStore {
   readonly root: string;
+  /** The fan-out folders made (or found) already: at most 256, each asked for once. */
+  private readonly folders = new Set<string>();
 
   constructor(root: string = process.env.FILINGS_UPLOADS ?? './data/uploads') {
     this.root = root;
@@ -21,18 +23,28 @@ export class UploadStore {
   /** Keeps the bytes (once: the same content twice is one file) and returns their sha256. */
   async put(bytes: Buffer, sha256 = sha256Of(bytes)): Promise<string> {
     const target = this.pathOf(sha256);
-    try {
-      await fs.access(target);
-      return sha256;
-    } catch {
-      // not there yet
-    }
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    // Asked without an exception: in a bulk enqueue nearly every file is new, and a rejected access()
+    // builds an error object each time.
+    if (existsSync(target)) return sha256;
+    const dir = path.dirname(target);
+    if (!this.folders.has(dir)) await this.makeFolder(dir);
     // Written under a temporary name and renamed, so a reader never sees half a file.
     const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    await fs.writeFile(tmp, bytes);
+    try {
+      await fs.writeFile(tmp, bytes);
+    } catch (e) {
+      // The folder went away since it was made (a long-running server, a cleaned-up store): once more.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await this.makeFolder(dir);
+      await fs.writeFile(tmp, bytes);
+    }
     await fs.rename(tmp, target);
     return sha256;
+  }
+
+  private async makeFolder(dir: string): Promise<void> {
+    await fs.mkdir(dir, { recursive: true });
+    this.folders.add(dir);
   }
 
   /**
