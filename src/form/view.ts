@@ -103,10 +103,6 @@ export class FormView {
     return undefined;
   }
 
-  isBlankRow(r: number): boolean {
-    return this.filled(r).length === 0;
-  }
-
   use(cell: { r: number; c: number } | undefined): void {
     if (cell && this.inside(cell.r, cell.c)) this.used[cell.r * this.width + cell.c] = 1;
   }
