@@ -58,3 +58,33 @@ it('a path that does not exist makes the run exit 1, as for `filings import`', a
   expect(run.stderr).toContain(`filings: ${tree('nosuch')}: no such file or folder\n`);
   expect(run.code).toBe(1);
 });
+
+it('the same content under three names in one run: one import job, and a name job for each other name, in whichever window', async () => {
+  // More files than one window (16), the same content first and last, so that its repeat comes in a
+  // later window, and once more inside the first window.
+  const dir = path.join(tmp.dir, 'many');
+  fs.mkdirSync(dir);
+  fs.copyFileSync(fixture('seed.md'), path.join(dir, 'a-first.md'));
+  fs.copyFileSync(fixture('seed.md'), path.join(dir, 'a-second.md'));
+  for (let i = 0; i < 20; i++) {
+    fs.writeFileSync(path.join(dir, `b-${String(i).padStart(2, '0')}.md`), `${fs.readFileSync(fixture('seed.md'), 'utf8')}\n<!-- ${i} -->\n`);
+  }
+  fs.copyFileSync(fixture('seed.md'), path.join(dir, 'c-last.md'));
+  const env = { REDIS_URL: redis.url, FILINGS_UPLOADS: path.join(tmp.dir, 'uploads-many') };
+  const queue = new Queue(QUEUE_NAME, { connection: { url: redis.url } as never });
+  try {
+    await queue.obliterate({ force: true });
+    const run = await filingsWithPermissions(['enqueue', '--json', dir], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ added: 21, alreadyQueued: 2, newNames: 2, requeued: 0 });
+    const jobs = await queue.getJobs(['waiting']);
+    const seed = jobs.filter((j) => j.data.fileName.endsWith('.md') && /^(a-|c-)/.test(j.data.fileName));
+    expect(seed.map((j) => [j.name, j.data.fileName]).sort()).toEqual([
+      ['import', 'a-first.md'],
+      ['name', 'a-second.md'],
+      ['name', 'c-last.md'],
+    ]);
+  } finally {
+    await queue.close();
+  }
+});
