@@ -51,20 +51,22 @@ export function emptyProject(): FilingRecord['project'] {
   };
 }
 
-/** The first 单位:万元-style hint among some texts. */
-function unitHint(texts: string[]): AmountUnit | undefined {
-  for (const t of texts) {
-    const m = UNIT_HINT.exec(t);
-    if (m) return (m[1] ?? m[2]) as AmountUnit;
-  }
-  return undefined;
+/** The unit a 单位:元-style hint in one text names. */
+function unitIn(text: string): AmountUnit | undefined {
+  const m = UNIT_HINT.exec(text);
+  return m ? ((m[1] ?? m[2]) as AmountUnit) : undefined;
 }
 
-function rowsUnitHint(view: FormView, rows: number[]): AmountUnit | undefined {
+/** The first unit hint in the lines above the table, else in the header rows' cells. */
+function unitHint(before: string[], view: FormView, rows: number[]): AmountUnit | undefined {
+  for (const t of before) {
+    const unit = unitIn(t);
+    if (unit) return unit;
+  }
   for (const r of rows) {
     for (const cell of view.filled(r)) {
-      const m = UNIT_HINT.exec(cell.text);
-      if (m) return (m[1] ?? m[2]) as AmountUnit;
+      const unit = unitIn(cell.text);
+      if (unit) return unit;
     }
   }
   return undefined;
@@ -77,7 +79,7 @@ export function readHeader(view: FormView, rows: number[], before: string[], pro
     funding: [],
     unit: '万元',
   };
-  out.unit = unitHint(before) ?? rowsUnitHint(view, rows) ?? out.unit;
+  out.unit = unitHint(before, view, rows) ?? out.unit;
 
   // Label lines printed above the table (填报单位:(盖章) … 单位:万元) belong to the header too.
   for (const line of headerLines(before)) {

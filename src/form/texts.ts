@@ -5,7 +5,7 @@
 // pays for every live WeakMap entry at each collection, and that doubled the collector's time per
 // form (measured on the xlsx bench corpus).
 import type { Grid } from '../../parsers/grid.ts';
-import { isPlain, isPlainKey, labelKey, normalizeText } from '../text/normalize.ts';
+import { labelKey, normalizeText } from '../text/normalize.ts';
 import { isNormalPlaceholder } from '../values/placeholder.ts';
 
 export interface TextGrid extends Grid {
@@ -18,9 +18,6 @@ export interface TextGrid extends Grid {
 
 /** No label is longer than this; a long text (a goal, an explanation) is its own key. */
 const LONGEST_LABEL = 40;
-/** What labelKey would change in a normalised text: white space, annotations, a colon. */
-const KEY_WORK = /[\s(\[【:：]/;
-const keyOf = (s: string) => (s === '' || s.length > LONGEST_LABEL || !KEY_WORK.test(s) ? s : labelKey(s));
 
 export function textGrid(grid: Grid): TextGrid {
   const text: string[][] = [];
@@ -30,15 +27,10 @@ export function textGrid(grid: Grid): TextGrid {
     // Most rows' keys are their texts: such a row's keys are its texts array itself.
     let keys: string[] | null = null;
     for (const raw of row) {
-      let s = '';
-      let k = '';
-      if (raw !== '') {
-        const plain = isPlain(raw);
-        s = plain ? raw : normalizeText(raw);
-        // A stamp or signature placeholder is a blank cell (see values/placeholder.ts).
-        if (isNormalPlaceholder(s)) s = '';
-        k = plain && s.length <= LONGEST_LABEL && isPlainKey(s) ? s : keyOf(s);
-      }
+      let s = normalizeText(raw);
+      // A stamp or signature placeholder is a blank cell (see values/placeholder.ts).
+      if (isNormalPlaceholder(s)) s = '';
+      const k = s.length > LONGEST_LABEL ? s : labelKey(s);
       if (keys === null && k !== s) keys = texts.slice();
       texts.push(s);
       keys?.push(k);

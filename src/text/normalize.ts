@@ -38,11 +38,20 @@ const PLAIN_PUNCTUATION = new Set('。、≥≤“”‘’《》〈〉「」『
  * no white space, no opening quote. Most cells of a form are such texts, and telling so costs less
  * than a memo lookup (tests/text/normalize.test.ts checks every character it lets through).
  */
-export function isPlain(s: string): boolean {
+export const isPlain = (s: string): boolean => plain(s, false);
+
+/** A plain text without a bracket or colon, which labelKey leaves as it is too. */
+const isPlainLabel = (s: string): boolean => plain(s, true);
+
+function plain(s: string, label: boolean): boolean {
   if (s.charCodeAt(0) === 0x22) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x4e00 ? c > 0x9fff : c > 0x7e ? !PLAIN_PUNCTUATION.has(c) : c < 0x21) return false;
+    if (c >= 0x4e00) {
+      if (c > 0x9fff) return false;
+    } else if (c > 0x7e) {
+      if (!PLAIN_PUNCTUATION.has(c) || (label && c === 0x3010)) return false; // 【
+    } else if (c < 0x21 || (label && (c === 0x28 || c === 0x5b || c === 0x3a))) return false; // ( [ :
   }
   return true;
 }
@@ -72,20 +81,12 @@ export function textOrNull(raw: string | null | undefined): string | null {
   return s === '' ? null : s;
 }
 
-/**
- * For a plain text (see isPlain): whether labelKey leaves it as it is, that is, it holds no bracket
- * and no colon (a plain text has no white space). Cheaper than asking labelKey's memo.
- */
-export function isPlainKey(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x28 || c === 0x5b || c === 0x3a || c === 0x3010) return false; // ( [ : 【
-  }
-  return true;
+/** A label's comparable key: normalised, without spaces, trailing colon, or bracketed annotations. */
+export function labelKey(text: string): string {
+  return isPlainLabel(text) ? text : labelKeyMemo(text);
 }
 
-/** A label's comparable key: normalised, without spaces, trailing colon, or bracketed annotations. */
-export const labelKey = memoized(makeLabelKey);
+const labelKeyMemo = memoized(makeLabelKey);
 
 function makeLabelKey(text: string): string {
   return stripAnnotations(normalizeText(text))
