@@ -3,7 +3,7 @@ import { FilingError } from './errors.ts';
 import { limits, mib, tooLarge } from './limits.ts';
 import { once } from './load-once.ts';
 import { utf16Bom } from './text.ts';
-import { listZip } from './zip.ts';
+import { listZip, type ZipEntry } from './zip.ts';
 
 export type Format = 'docx' | 'doc' | 'xlsx' | 'xls' | 'md';
 
@@ -22,22 +22,32 @@ const SIGNATURES: [number[], string][] = [
 ];
 
 export async function detectFormat(buf: Buffer): Promise<Format> {
+  return (await detect(buf)).format;
+}
+
+export interface Detected {
+  format: Format;
+  /** An archive's directory, listed once here for the parser that opens it. */
+  entries?: ZipEntry[];
+}
+
+export async function detect(buf: Buffer): Promise<Detected> {
   if (buf.length === 0) throw new FilingError('empty_file', 'empty file');
   if (buf.length > limits.maxFileBytes) throw tooLarge(buf.length);
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) return zipFormat(buf);
-  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleFormat(buf);
+  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { format: await oleFormat(buf) };
   for (const [sig, what] of SIGNATURES) {
     if (startsWith(buf, sig)) throw new FilingError('unsupported_format', `not a Word, Excel or Markdown file (${what})`);
   }
   // UTF-16 text (Notepad's "Unicode") is half NUL bytes; its byte-order mark says what it is.
-  if (utf16Bom(buf)) return 'md';
+  if (utf16Bom(buf)) return { format: 'md' };
   if (buf.subarray(0, 8192).includes(0)) {
     throw new FilingError('unsupported_format', 'not a Word, Excel or Markdown file (binary data)');
   }
-  return 'md';
+  return { format: 'md' };
 }
 
-function zipFormat(buf: Buffer): Format {
+function zipFormat(buf: Buffer): Detected {
   const entries = listZip(buf);
   const expanded = entries.reduce((n, e) => n + e.uncompressedSize, 0);
   const bomb = entries.find((e) => e.uncompressedSize > limits.maxRatio * Math.max(e.compressedSize, 1024));
@@ -54,8 +64,8 @@ function zipFormat(buf: Buffer): Format {
     throw new FilingError('too_large', `${big.name} too large (${mib(big.uncompressedSize)} unpacked; the limit is ${mib(limits.maxPartBytes)})`);
   }
   const names = new Set(entries.map((e) => e.name));
-  if (names.has('word/document.xml')) return 'docx';
-  if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';
+  if (names.has('word/document.xml')) return { format: 'docx', entries };
+  if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return { format: 'xlsx', entries };
   if ([...names].some((n) => n.startsWith('ppt/'))) {
     throw new FilingError('unsupported_format', 'a PowerPoint presentation, not a Word, Excel or Markdown file');
   }

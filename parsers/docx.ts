@@ -12,11 +12,11 @@ import { FilingError, stackOverflowAsError } from './errors.ts';
 import type { Grid, ParsedDocument, ParseMessage } from './grid.ts';
 import { htmlTableToGrid } from './html-table.ts';
 import { CellBudget } from './limits.ts';
-import { openZip, type ZipReader } from './zip.ts';
+import { openZip, type ZipEntry, type ZipReader } from './zip.ts';
 
-export async function parseDocx(buf: Buffer): Promise<ParsedDocument> {
+export async function parseDocx(buf: Buffer, entries?: ZipEntry[]): Promise<ParsedDocument> {
   const messages: ParseMessage[] = [];
-  const zip = openZip(buf);
+  const zip = openZip(buf, entries);
   if (!zip.has('word/document.xml')) throw new FilingError('corrupt', 'damaged Word document (no word/document.xml)');
   const guarded = guardDocumentXml(zip.read('word/document.xml').toString('utf8'));
   messages.push(...guarded.messages);

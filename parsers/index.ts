@@ -1,7 +1,7 @@
 // File bytes → format → the parser for that format → grids. The one entry point into parsers/.
 // Each parser is loaded when its first file comes: a thread that reads only Word files never loads
 // SheetJS or remark, and a command that only needs FilingError loads no parser at all.
-import { detectFormat, type Format } from './detect.ts';
+import { detect, type Format } from './detect.ts';
 import { stackOverflowAsError } from './errors.ts';
 import type { ParsedDocument } from './grid.ts';
 import { once } from './load-once.ts';
@@ -17,16 +17,16 @@ const workbook = once(() => import('./xlsx.ts'));
 const markdown = once(() => import('./markdown.ts'));
 
 export async function parseBytes(buf: Buffer): Promise<ParsedDocument & { format: Format }> {
-  const format = await detectFormat(buf);
+  const { format, entries } = await detect(buf);
   try {
     switch (format) {
       case 'docx':
-        return { format, ...(await (await docx()).parseDocx(buf)) };
+        return { format, ...(await (await docx()).parseDocx(buf, entries)) };
       case 'doc':
         return { format, ...(await doc()).parseDoc(buf) };
       case 'xlsx':
       case 'xls':
-        return { format, ...(await workbook()).parseWorkbook(buf) };
+        return { format, ...(await workbook()).parseWorkbook(buf, entries) };
       case 'md':
         return { format, ...(await markdown()).parseMarkdown(decodeText(buf)) };
     }

@@ -5,7 +5,7 @@
 // XML, which the first read (without cellStyles) leaves unread, before any read that would read them.
 import { FilingError } from './errors.ts';
 import { limits, thousands } from './limits.ts';
-import { listZip } from './zip.ts';
+import type { ZipEntry } from './zip.ts';
 
 const SHEET = /^xl\/(?:worksheets|macrosheets|dialogsheets)\/[^/]+\.xml$/i;
 // The same pattern SheetJS reads column settings with, over the same part of the sheet (before sheetData).
@@ -17,8 +17,9 @@ const MAX_COLUMN_SETTINGS = 4 * limits.sheetColumns;
 
 export const isSheetPart = (name: string) => SHEET.test(name);
 
-export function checkSheetCount(buf: Buffer): void {
-  const sheets = listZip(buf).filter((e) => isSheetPart(e.name)).length;
+export function checkSheetCount(entries: ZipEntry[]): void {
+  let sheets = 0;
+  for (const e of entries) if (isSheetPart(e.name)) sheets++;
   if (sheets > limits.maxTables) {
     throw new FilingError('too_large', `too many sheets (${thousands(sheets)}; the limit is ${thousands(limits.maxTables)})`);
   }

@@ -13,6 +13,7 @@ import { cleanFormat, displayText } from './number-format.ts';
 import { usedRange, VisibleAxis } from './sheet-extent.ts';
 import { checkColumnSettings, checkSheetCount, isSheetPart } from './xlsx-guard.ts';
 import { isInflateCapped, useNativeInflate } from './xlsx-inflate.ts';
+import { listZip, type ZipEntry } from './zip.ts';
 
 useNativeInflate();
 
@@ -42,9 +43,10 @@ function readOptions(bookFiles: boolean, cellStyles: boolean): XLSX.ParsingOptio
   };
 }
 
-export function parseWorkbook(buf: Buffer): ParsedDocument {
+/** `entries`: the archive's directory, where format detection has listed it already. */
+export function parseWorkbook(buf: Buffer, entries?: ZipEntry[]): ParsedDocument {
   const messages: ParseMessage[] = [];
-  const wb = isZip(buf) ? readXlsx(buf, messages) : readLegacy(buf, messages);
+  const wb = isZip(buf) ? readXlsx(buf, entries ?? listZip(buf), messages) : readLegacy(buf, messages);
   if (wb.SheetNames.length > limits.maxTables) {
     throw new FilingError('too_large', `too many sheets (${thousands(wb.SheetNames.length)}; the limit is ${thousands(limits.maxTables)})`);
   }
@@ -79,8 +81,8 @@ const isZip = (buf: Buffer) => buf.length >= 4 && buf.readUInt32LE(0) === 0x0403
  * hide anything, so a workbook is read without it, and again with it only when a sheet's XML says
  * `hidden` somewhere.
  */
-function readXlsx(buf: Buffer, messages: ParseMessage[]): XLSX.WorkBook {
-  checkSheetCount(buf);
+function readXlsx(buf: Buffer, entries: ZipEntry[], messages: ParseMessage[]): XLSX.WorkBook {
+  checkSheetCount(entries);
   const wb = read(buf, readOptions(true, false), messages);
   const files = (wb as { files?: Record<string, { content?: unknown }> }).files ?? {};
   let hides = false;
