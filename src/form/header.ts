@@ -8,7 +8,7 @@ import type { AmountUnit } from '../values/amount.ts';
 import type { Cell, FormView } from './view.ts';
 import {
   COLUMN_HEADERS, DATE_LABELS, FUNDING_LABELS, FUNDING_SHARED, GOAL_LABELS, PERIOD_LABEL, PROJECT_LABELS,
-  SECTION_LABELS, level1Of, level2Of, type GoalField,
+  SECTION_LABELS, level1Of, level2Of, type GoalField, type ProjectField,
 } from './vocabulary.ts';
 
 export interface FundingEntry {
@@ -142,7 +142,8 @@ function readCell(view: FormView, cell: Cell, out: HeaderFields): void {
     view.use(cell);
     const v = valueBeside(view, cell);
     const iso = parseDate(v?.text ?? null, dateField === 'plannedEnd');
-    if (iso) out.project[dateField === 'plannedEnd' ? 'plannedEnd' : 'plannedStart'] = iso;
+    if (iso && dateField === 'plannedEnd') out.project.plannedEnd = iso;
+    else if (iso) out.project.plannedStart = iso;
     else if (v) out.project.extras[extraKey(cell.text)] = v.text;
     return;
   }
@@ -248,23 +249,47 @@ function readGoal(view: FormView, cell: Cell, goal: GoalField, out: HeaderFields
   }
   if (!v) return; // a heading over 中期目标 / 年度目标, not a goal of its own
   view.use(v);
-  if (out.goals[goal] == null) out.goals[goal] = v.text;
-  else out.goals[goal] = `${out.goals[goal]} ${v.text}`;
+  const goals = out.goals;
+  if (goal === 'overall') goals.overall = joinText(goals.overall, v.text);
+  else goals.annual = joinText(goals.annual, v.text);
 }
+
+const joinText = (a: string | null, b: string) => (a == null ? b : `${a} ${b}`);
 
 export function extraKey(label: string): string {
   return normalizeText(label).replace(/[:：]\s*$/u, '').trim();
 }
 
-function setProject(project: FilingRecord['project'], field: keyof typeof project, value: string | null): void {
-  if (field === 'department' && value) {
-    const { name, code } = splitCode(value);
-    project.department ??= name;
-    if (code) project.departmentCode ??= code;
-    return;
+// Each field is set by its name, not as project[field]: a store whose name varies is looked up in V8's
+// shared property cache, which SheetJS's XML parsing floods between one form and the next (--log-ic).
+function setProject(project: FilingRecord['project'], field: ProjectField, value: string | null): void {
+  switch (field) {
+    case 'department':
+      if (value) {
+        const { name, code } = splitCode(value);
+        project.department ??= name;
+        if (code) project.departmentCode ??= code;
+      } else project.department ??= value;
+      break;
+    case 'name':
+      project.name ??= value;
+      break;
+    case 'category':
+      project.category ??= value;
+      break;
+    case 'nature':
+      project.nature ??= value;
+      break;
+    case 'attribute':
+      project.attribute ??= value;
+      break;
+    case 'departmentCode':
+      project.departmentCode ??= value;
+      break;
+    case 'implementingUnit':
+      project.implementingUnit ??= value;
+      break;
   }
-  if (field === 'extras' || field === 'plannedStart' || field === 'plannedEnd') return;
-  project[field] ??= value;
 }
 
 /** [015001]武汉市青山区教育局, 219001-某局, 原州区宗教事务局116422210101621779 → name and code. */
