@@ -97,46 +97,42 @@ const importRow = (e: ImportRun) => [
   `${e.seconds.toFixed(1)} s, ${(e.cpuMs / 1000).toFixed(1)} CPU s`,
   `peak RSS ${e.maxRssMb.toFixed(0)} MB`,
 ];
-// CPU is taken as the lesser of two runs of each: other work on the machine only ever adds to it, and
-// single runs of the same import were seen 15% apart, enough to swing queue cpu/embedded past its target.
-const CPU_RUNS = 2;
+// CPU is taken as the least of three runs of each: other work on the machine only ever adds to it, and
+// runs of the same import minutes apart were seen up to 25% apart, enough to swing queue cpu/embedded
+// past its target. The embedded and queue runs take turns, so that a slow spell of the machine (a
+// shared one) weighs on both sides of the ratio, not on one.
+const CPU_RUNS = 3;
 const least = <T>(runs: T[], cost: (r: T) => number): T => runs.reduce((a, b) => (cost(b) < cost(a) ? b : a));
-let embedded: ImportRun | undefined;
-let embedded10: ImportRun | undefined;
-if (importRuns) {
-  const n: ImportRun[] = [];
-  const n10: ImportRun[] = [];
+const n: ImportRun[] = [];
+const n10: ImportRun[] = [];
+const queueRuns: QueueCost[] = [];
+const redis = PARTS.has('queue') ? await startRedis() : undefined;
+try {
   for (let run = 1; run <= CPU_RUNS; run++) {
-    log(`bench: embedded import, N (run ${run} of ${CPU_RUNS})`);
-    n.push(embeddedImport(path.join(work, 'n')));
-    log(`bench: embedded import, 10×N (run ${run} of ${CPU_RUNS})`);
-    n10.push(embeddedImport(path.join(work, 'n10')));
+    if (importRuns) {
+      log(`bench: embedded import, N (run ${run} of ${CPU_RUNS})`);
+      n.push(embeddedImport(path.join(work, 'n')));
+      log(`bench: embedded import, 10×N (run ${run} of ${CPU_RUNS})`);
+      n10.push(embeddedImport(path.join(work, 'n10')));
+    }
+    if (redis) {
+      log(`bench: queue import (redis-server started by the bench; run ${run} of ${CPU_RUNS})`);
+      // The same 10×N forms as the embedded figure, so that both are taken in the same steady state.
+      queueRuns.push(await queueCost(path.join(work, 'n10'), path.join(work, 'warmup'), redis));
+    }
   }
-  embedded = least(n, (r) => r.cpuMs);
-  embedded10 = least(n10, (r) => r.cpuMs);
-  rows.push(importRow(embedded), importRow(embedded10));
+} finally {
+  await redis?.stop();
 }
+const embedded = n.length ? least(n, (r) => r.cpuMs) : undefined;
+const embedded10 = n10.length ? least(n10, (r) => r.cpuMs) : undefined;
+if (embedded && embedded10) rows.push(importRow(embedded), importRow(embedded10));
 const memRatio = embedded && embedded10 ? embedded10.maxRssMb / embedded.maxRssMb : Number.NaN;
 // CPU per form of the embedded import once started (process, threads, store open): what the 9×N
 // more forms of the larger run cost more. The queue's worker is measured warm alike.
 const embeddedPerForm = embedded && embedded10 ? (embedded10.cpuMs - embedded.cpuMs) / (embedded10.forms - embedded.forms) : Number.NaN;
 if (Number.isFinite(embeddedPerForm)) rows.push(['embedded import, CPU per form once started', `${embeddedPerForm.toFixed(1)} ms`, 'the 10×N run over the N run', '']);
-
-let queue: QueueCost | undefined;
-if (PARTS.has('queue')) {
-  const redis = await startRedis();
-  try {
-    const runs: QueueCost[] = [];
-    for (let run = 1; run <= CPU_RUNS; run++) {
-      log(`bench: queue import (redis-server started by the bench; run ${run} of ${CPU_RUNS})`);
-      // The same 10×N forms as the embedded figure, so that both are taken in the same steady state.
-      runs.push(await queueCost(path.join(work, 'n10'), path.join(work, 'warmup'), redis));
-    }
-    queue = least(runs, (q) => (q.enqueueMs + q.workerMs + q.redisMs) / q.forms);
-  } finally {
-    await redis.stop();
-  }
-}
+const queue = queueRuns.length ? least(queueRuns, (q) => (q.enqueueMs + q.workerMs + q.redisMs) / q.forms) : undefined;
 const queueRatio = queue ? (queue.enqueueMs + queue.workerMs + queue.redisMs) / queue.forms / embeddedPerForm : Number.NaN;
 const redisPerForm = queue ? queue.redisMs / queue.forms : Number.NaN;
 if (queue) {
@@ -199,7 +195,7 @@ Measured by \`npm run bench\` (n=${N} forms per format, ${ROUNDS} rounds, median
 
 - **parse/floor**: our time per form (bytes → validated records) over the library's alone on the same bytes (mammoth's HTML conversion, SheetJS's read, remark's parse), on one core, in interleaved rounds: the median of the rounds' ratios. Ours does strictly more.
 - **doc**: our time per \`.doc\` form over our time per \`.docx\` form, the same forms (the .doc files are LibreOffice's conversions of the docx corpus; n/a where soffice is not installed). mammoth is no floor for a format it does not read, and no other library reads .doc in Node.
-- **queue cpu/embedded**: CPU per form through the queue, every process counted (the \`enqueue\` command, the worker with its reader threads, redis-server), over CPU per form of \`filings import\`, both over the same ${N * 30} forms once started: the queue after a warm-up on other forms, the import as its ${N * 30}-form run over its ${N * 3}-form run, so that process and thread start and the JIT's first forms cancel out; each CPU figure is the lesser of two runs. Above 1 is what the queue costs; CPU, not time, because on 2 cores one worker already keeps the machine busy.
+- **queue cpu/embedded**: CPU per form through the queue, every process counted (the \`enqueue\` command, the worker with its reader threads, redis-server), over CPU per form of \`filings import\`, both over the same ${N * 30} forms once started: the queue after a warm-up on other forms, the import as its ${N * 30}-form run over its ${N * 3}-form run, so that process and thread start and the JIT's first forms cancel out; each CPU figure is the least of three runs, the embedded and the queue runs taking turns. Above 1 is what the queue costs; CPU, not time, because on 2 cores one worker already keeps the machine busy.
 - **redis ms/form**: Redis CPU per form. Redis uses one core, so one Redis keeps up with as many single-core workers as its CPU per form fits into a worker's.
 - **mem10x/mem1x**: peak RSS of the embedded import at ${N * 30} forms over ${N * 3} forms: memory does not grow with the work.
 - **start**: wall time of \`filings --help\`, \`filings list\` on a store of 100 filings and \`filings parse\` of one .docx, over \`node -e 0\` (median of 9 runs each).
