@@ -9,8 +9,8 @@ type Throughput = { ours: number; floor: number; ratio: number };
 
 /**
  * How V8 happens to compile the reader and the library in one process moves the ratio by a few
- * hundredths from one process to the next (xlsx: 1.25 to 1.28 over eight processes of one build): the run of median
- * ratio among a few processes is reported.
+ * hundredths from one process to the next (xlsx: 1.25 to 1.28 over eight processes of one build):
+ * the run of median ratio among a few processes is reported.
  */
 const PROCESSES = 3;
 
