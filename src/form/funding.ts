@@ -39,7 +39,7 @@ export function readFunding(
         extras[labelText(e.label)] = text;
         unreadable.push({ label: labelText(e.label), text: text! });
       }
-      else setAmount(funding, field, amount);
+      else funding[field] ??= amount;
       continue;
     }
     // An unknown label: an amount beside a money word is money, anything else a project field.
@@ -69,33 +69,6 @@ function blockOf(entry: FundingEntry, anchors: FundingEntry[]): 'whole' | 'annua
   const sameColumnAbove = anchors.filter((a) => a.c === entry.c && a.r <= entry.r).sort((a, b) => b.r - a.r)[0];
   const nearest = sameColumnAbove ?? [...anchors].sort((a, b) => dist(a, entry) - dist(b, entry))[0];
   return nearest ? FUNDING_BLOCK(FUNDING_LABELS.get(nearest.key)!) : 'whole';
-}
-
-// By name, not as a computed key: see setProject in header.ts.
-function setAmount(funding: Funding, field: FundingField, amount: number | null): void {
-  switch (field) {
-    case 'total':
-      funding.total ??= amount;
-      break;
-    case 'fiscal':
-      funding.fiscal ??= amount;
-      break;
-    case 'other':
-      funding.other ??= amount;
-      break;
-    case 'annualTotal':
-      funding.annualTotal ??= amount;
-      break;
-    case 'annualAppropriation':
-      funding.annualAppropriation ??= amount;
-      break;
-    case 'priorYearCarryover':
-      funding.priorYearCarryover ??= amount;
-      break;
-    case 'annualOther':
-      funding.annualOther ??= amount;
-      break;
-  }
 }
 
 const dist = (a: FundingEntry, b: FundingEntry) => Math.abs(a.c - b.c) * 3 + Math.abs(a.r - b.r);

@@ -260,36 +260,14 @@ export function extraKey(label: string): string {
   return normalizeText(label).replace(/[:：]\s*$/u, '').trim();
 }
 
-// Each field is set by its name, not as project[field]: a store whose name varies is looked up in V8's
-// shared property cache, which SheetJS's XML parsing floods between one form and the next (--log-ic).
 function setProject(project: FilingRecord['project'], field: ProjectField, value: string | null): void {
-  switch (field) {
-    case 'department':
-      if (value) {
-        const { name, code } = splitCode(value);
-        project.department ??= name;
-        if (code) project.departmentCode ??= code;
-      } else project.department ??= value;
-      break;
-    case 'name':
-      project.name ??= value;
-      break;
-    case 'category':
-      project.category ??= value;
-      break;
-    case 'nature':
-      project.nature ??= value;
-      break;
-    case 'attribute':
-      project.attribute ??= value;
-      break;
-    case 'departmentCode':
-      project.departmentCode ??= value;
-      break;
-    case 'implementingUnit':
-      project.implementingUnit ??= value;
-      break;
+  if (field === 'department' && value) {
+    const { name, code } = splitCode(value);
+    project.department ??= name;
+    if (code) project.departmentCode ??= code;
+    return;
   }
+  project[field] ??= value;
 }
 
 /** [015001]武汉市青山区教育局, 219001-某局, 原州区宗教事务局116422210101621779 → name and code. */

@@ -85,7 +85,7 @@ export function readColumns(view: FormView, r: number, partTitle = ''): Columns 
         ? 'annual'
         : blockHorizon;
     if (role === 'level1') columns.level1 ??= span;
-    else setColumn(set(horizon), role, span);
+    else set(horizon)[role] ??= span;
     if (role === 'target' || role === 'op' || role === 'unit' || role === 'explanation' || role === 'basis') {
       columns.valuesFrom = Math.min(columns.valuesFrom, cell.c);
     }
@@ -231,33 +231,6 @@ export function readIndicators(view: FormView, headerRow: number, end: number, p
   // A long-term column set with no indicator makes no empty group.
   const emptyGroups = groups.filter((g) => g.count === 0 && g.horizon === 'annual').map((g) => g.group);
   return { indicators, emptyGroups, end: r, notes };
-}
-
-// By name, not as a computed key: see setProject in header.ts.
-function setColumn(set: ColumnSet, role: Exclude<ColumnRole, 'level1'>, span: Span): void {
-  switch (role) {
-    case 'level2':
-      set.level2 ??= span;
-      break;
-    case 'name':
-      set.name ??= span;
-      break;
-    case 'target':
-      set.target ??= span;
-      break;
-    case 'op':
-      set.op ??= span;
-      break;
-    case 'unit':
-      set.unit ??= span;
-      break;
-    case 'explanation':
-      set.explanation ??= span;
-      break;
-    case 'basis':
-      set.basis ??= span;
-      break;
-  }
 }
 
 /** A second header row (一级指标 | 二级指标 | … again): a new part of the table starts. */
