@@ -1,28 +1,12 @@
 // Text normalisation from the spec: every comparison and every stored string goes through here.
+import { memoized } from './memo.ts';
 
 const CJK = '\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
 const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
 
-// Forms repeat the same few hundred short texts (labels, units, targets) endlessly: remembering
-// them makes normalisation nearly free. Long texts (goals, explanations) rarely repeat and would only
-// fill memory, so they are neither kept nor looked up (a lookup hashes the whole text); the memo is
-// bounded so a huge import cannot grow it.
-const MEMO_LIMIT = 20_000;
+// Normalising the same label or unit again costs a lookup (see memo.ts).
 const MEMO_MAX_LENGTH = 48;
-
-function memoized(make: (text: string) => string): (text: string) => string {
-  const memo = new Map<string, string>();
-  return (text) => {
-    if (text.length > MEMO_MAX_LENGTH) return make(text);
-    let value = memo.get(text);
-    if (value === undefined) {
-      value = make(text);
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(text, value);
-    }
-    return value;
-  };
-}
+const MEMO_LIMIT = 20_000;
 
 /** NFKC, trimmed, white-space runs to one space, no space between two CJK characters, wrapping quotes dropped. */
 export function normalizeText(raw: string): string {
@@ -60,7 +44,7 @@ function plain(s: string, label: boolean): boolean {
 const SPACE = /\s/;
 const SPACES = /\s+/g;
 
-const normalizeMemo = memoized(normalize);
+const normalizeMemo = memoized(normalize, MEMO_MAX_LENGTH, MEMO_LIMIT);
 
 function normalize(raw: string): string {
   let s = raw.normalize('NFKC');
@@ -86,7 +70,7 @@ export function labelKey(text: string): string {
   return isPlainLabel(text) ? text : labelKeyMemo(text);
 }
 
-const labelKeyMemo = memoized(makeLabelKey);
+const labelKeyMemo = memoized(makeLabelKey, MEMO_MAX_LENGTH, MEMO_LIMIT);
 
 function makeLabelKey(text: string): string {
   return stripAnnotations(normalizeText(text))

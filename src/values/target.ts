@@ -1,5 +1,6 @@
 // Indicator targets: keep the text, and where the whole text is one comparison, its number.
 import type { Target } from '../schema.ts';
+import { memoized } from '../text/memo.ts';
 
 const OPS: [RegExp, Op][] = [
   [/^(?:>=|≥|≧|⩾|不低于|不少于|至少)/u, '>='],
@@ -22,23 +23,14 @@ const DATE_LIKE = /^(?:19|20)\d{2}(?:年|[./-](?:0?[1-9]|1[0-2])(?=$|[-~至到./
 const toNumber = (s: string) => Number(s.includes(',') ? s.replaceAll(',', '') : s);
 const unitOf = (s: string | undefined) => (s ? (s.startsWith('(') && s.endsWith(')') ? s.slice(1, -1) : s) : null);
 
-// Forms repeat the same targets (100%, ≥90%, 24小时/天) over and over: short ones are read once. The
-// memo is bounded, and each caller gets its own copy.
-const memo = new Map<string, Target>();
-const MEMO_LIMIT = 5_000;
-const MEMO_MAX_LENGTH = 24;
+// Forms repeat the same targets (100%, ≥90%, 24小时/天) over and over: short ones are read once
+// (see memo.ts), and each caller gets its own copy.
+const readShortTarget = memoized(readTarget, 24, 5_000);
 
 /** Parses one target text (already normalised); null for a blank target. */
 export function parseTarget(raw: string | null): Target | null {
   if (raw == null || raw === '') return null;
-  if (raw.length > MEMO_MAX_LENGTH) return readTarget(raw);
-  let target = memo.get(raw);
-  if (!target) {
-    target = readTarget(raw);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(raw, target);
-  }
-  return { ...target };
+  return { ...readShortTarget(raw) };
 }
 
 function readTarget(raw: string): Target {
