@@ -16,6 +16,7 @@ import { parseThroughput } from './parse.ts';
 import { serveUploads } from './serve.ts';
 import { root, runFilings } from './processes.ts';
 import { queueCost, type QueueCost } from './queue.ts';
+import { embeddedImport, type ImportRun } from './embedded.ts';
 import { measureStart, type StartTimes } from './start.ts';
 
 const ALL_PARTS = ['parse', 'import', 'queue', 'start', 'serve'];
@@ -70,70 +71,61 @@ if (PARTS.has('parse')) {
   } else log('bench: no soffice here, so no .doc corpus: doc=n/a');
 }
 
-interface ImportRun {
-  forms: number;
-  seconds: number;
-  cpuMs: number;
-  maxRssMb: number;
-}
-
-/** The embedded import as a user runs it: `filings import DIR` into a new SQLite store. */
-function embeddedImport(dir: string): ImportRun {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'filings-bench-import-'));
-  try {
-    const t = performance.now();
-    const u = runFilings(['import', '--json', dir], { FILINGS_DB: path.join(tmp, 'f.db'), FILINGS_UPLOADS: path.join(tmp, 'up') });
-    const seconds = (performance.now() - t) / 1000;
-    const forms = (JSON.parse(u.stdout) as { storedForms: number }).storedForms;
-    return { forms, seconds, cpuMs: u.cpuMs, maxRssMb: u.maxRssMb };
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
 const importRow = (e: ImportRun) => [
   `embedded import, ${e.forms} forms`,
   `${(e.forms / e.seconds).toFixed(1)} forms/s`,
   `${e.seconds.toFixed(1)} s, ${(e.cpuMs / 1000).toFixed(1)} CPU s`,
   `peak RSS ${e.maxRssMb.toFixed(0)} MB`,
 ];
-// CPU is taken as the least of three runs of each: other work on the machine only ever adds to it, and
-// runs of the same import minutes apart were seen up to 25% apart, enough to swing queue cpu/embedded
-// past its target. The embedded and queue runs take turns, so that a slow spell of the machine (a
-// shared one) weighs on both sides of the ratio, not on one.
-const CPU_RUNS = 3;
-const least = <T>(runs: T[], cost: (r: T) => number): T => runs.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+// The ratio is taken in pairs, an embedded run and a queue run one after the other, and the median
+// pair reported: CPU per form of the same import was seen up to 25% apart in runs minutes apart on a
+// shared machine, and a slow spell weighs on both runs of a pair alike, where the least of several
+// runs of each could pair one side's fast spell with the other's slow one.
+const PAIRS = 7;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** The run whose figure is the median one (the lower middle of an even count). */
+const medianBy = <T>(runs: T[], key: (r: T) => number): T => [...runs].sort((a, b) => key(a) - key(b))[(runs.length - 1) >> 1];
 const n: ImportRun[] = [];
 const n10: ImportRun[] = [];
-const queueRuns: QueueCost[] = [];
+const pairs: { embedded: ImportRun; queue: QueueCost; ratio: number }[] = [];
+const queuePerForm = (q: QueueCost) => (q.enqueueMs + q.workerMs + q.redisMs) / q.forms;
 const redis = PARTS.has('queue') ? await startRedis() : undefined;
 try {
-  for (let run = 1; run <= CPU_RUNS; run++) {
-    if (importRuns) {
-      log(`bench: embedded import, N (run ${run} of ${CPU_RUNS})`);
-      n.push(embeddedImport(path.join(work, 'n')));
-      log(`bench: embedded import, 10×N (run ${run} of ${CPU_RUNS})`);
-      n10.push(embeddedImport(path.join(work, 'n10')));
+  if (importRuns) {
+    // The smaller run only for memory: peak RSS at N beside 10×N.
+    for (let run = 1; run <= 3; run++) {
+      log(`bench: embedded import, N (run ${run} of 3)`);
+      n.push(await embeddedImport(path.join(work, 'n')));
     }
+  }
+  for (let run = 1; run <= (redis ? PAIRS : importRuns ? 3 : 0); run++) {
+    log(`bench: embedded import, 10×N (run ${run})`);
+    const embedded = await embeddedImport(path.join(work, 'n10'));
+    n10.push(embedded);
     if (redis) {
-      log(`bench: queue import (redis-server started by the bench; run ${run} of ${CPU_RUNS})`);
+      log(`bench: queue import, 10×N (redis-server started by the bench; pair ${run} of ${PAIRS})`);
       // The same 10×N forms as the embedded figure, so that both are taken in the same steady state.
-      queueRuns.push(await queueCost(path.join(work, 'n10'), path.join(work, 'warmup'), redis));
+      const queue = await queueCost(path.join(work, 'n10'), path.join(work, 'warmup'), redis);
+      pairs.push({ embedded, queue, ratio: queuePerForm(queue) / embedded.warmMsPerForm });
     }
   }
 } finally {
   await redis?.stop();
 }
-const embedded = n.length ? least(n, (r) => r.cpuMs) : undefined;
-const embedded10 = n10.length ? least(n10, (r) => r.cpuMs) : undefined;
+const embedded = n.length ? medianBy(n, (r) => r.maxRssMb) : undefined;
+const embedded10 = n10.length ? medianBy(n10, (r) => r.warmMsPerForm) : undefined;
 if (embedded && embedded10) rows.push(importRow(embedded), importRow(embedded10));
-const memRatio = embedded && embedded10 ? embedded10.maxRssMb / embedded.maxRssMb : Number.NaN;
-// CPU per form of the embedded import once started (process, threads, store open): what the 9×N
-// more forms of the larger run cost more. The queue's worker is measured warm alike.
-const embeddedPerForm = embedded && embedded10 ? (embedded10.cpuMs - embedded.cpuMs) / (embedded10.forms - embedded.forms) : Number.NaN;
-if (Number.isFinite(embeddedPerForm)) rows.push(['embedded import, CPU per form once started', `${embeddedPerForm.toFixed(1)} ms`, 'the 10×N run over the N run', '']);
-const queue = queueRuns.length ? least(queueRuns, (q) => (q.enqueueMs + q.workerMs + q.redisMs) / q.forms) : undefined;
-const queueRatio = queue ? (queue.enqueueMs + queue.workerMs + queue.redisMs) / queue.forms / embeddedPerForm : Number.NaN;
+const memRatio = embedded && embedded10 ? median(n10.map((r) => r.maxRssMb)) / embedded.maxRssMb : Number.NaN;
+const pair = pairs.length ? medianBy(pairs, (p) => p.ratio) : undefined;
+const queueRatio = pair ? pair.ratio : Number.NaN;
+if (embedded10) {
+  const warm = pair ? pair.embedded.warmMsPerForm : embedded10.warmMsPerForm;
+  rows.push(['embedded import, CPU per form once started', `${warm.toFixed(1)} ms`, 'after the first tenth of the forms', pair ? 'the median pair' : 'the median run']);
+}
+const queue = pair?.queue;
 const redisPerForm = queue ? queue.redisMs / queue.forms : Number.NaN;
 if (queue) {
   const per = (ms: number) => (ms / queue.forms).toFixed(1);
@@ -142,7 +134,7 @@ if (queue) {
     `queue import, ${queue.forms} forms, 1 worker`,
     `${(queue.forms / queue.seconds).toFixed(1)} forms/s`,
     `CPU ms/form: enqueue ${per(queue.enqueueMs)}, worker ${per(queue.workerMs)}, Redis ${per(queue.redisMs)}`,
-    `queue cpu/embedded ${f2(queueRatio)} (target ≤ 1.15)`,
+    `queue cpu/embedded ${f2(queueRatio)} (target ≤ 1.15; pairs: ${pairs.map((p) => f2(p.ratio)).join(', ')})`,
   ]);
   // Redis runs on one core: it keeps up with as many single-core workers as its CPU per form fits
   // into theirs.
@@ -195,9 +187,9 @@ Measured by \`npm run bench\` (n=${N} forms per format, ${ROUNDS} rounds, median
 
 - **parse/floor**: our time per form (bytes → validated records) over the library's alone on the same bytes (mammoth's HTML conversion, SheetJS's read, remark's parse), on one core, in interleaved rounds: the median of the rounds' ratios, in three processes of their own, the median process reported. Ours does strictly more.
 - **doc**: our time per \`.doc\` form over our time per \`.docx\` form, the same forms (the .doc files are LibreOffice's conversions of the docx corpus; n/a where soffice is not installed). mammoth is no floor for a format it does not read, and no other library reads .doc in Node.
-- **queue cpu/embedded**: CPU per form through the queue, every process counted (the \`enqueue\` command, the worker with its reader threads, redis-server), over CPU per form of \`filings import\`, both over the same ${N * 30} forms once started: the queue after a warm-up on other forms, the import as its ${N * 30}-form run over its ${N * 3}-form run, so that process and thread start and the JIT's first forms cancel out; each CPU figure is the least of three runs, the embedded and the queue runs taking turns. Above 1 is what the queue costs; CPU, not time, because on 2 cores one worker already keeps the machine busy.
+- **queue cpu/embedded**: CPU per form through the queue, every process counted (the \`enqueue\` command, the worker with its reader threads, redis-server), over CPU per form of \`filings import\`, both over the same ${N * 30} forms and both warm: the queue after a warm-up on other forms, the import from its first progress line past a tenth of the files to its end, so that process and thread start and the JIT's first forms are left out. Taken in ${PAIRS} pairs, an import run then a queue run, and the median pair's ratio reported: runs of the same import minutes apart were seen up to 25% apart on this shared machine, and a slow spell weighs on both runs of a pair. Above 1 is what the queue costs; CPU, not time, because on 2 cores one worker already keeps the machine busy.
 - **redis ms/form**: Redis CPU per form. Redis uses one core, so one Redis keeps up with as many single-core workers as its CPU per form fits into a worker's.
-- **mem10x/mem1x**: peak RSS of the embedded import at ${N * 30} forms over ${N * 3} forms: memory does not grow with the work.
+- **mem10x/mem1x**: peak RSS of the embedded import at ${N * 30} forms over ${N * 3} forms (the median run of each): memory does not grow with the work.
 - **start**: wall time of \`filings --help\`, \`filings list\` on a store of 100 filings and \`filings parse\` of one .docx, over \`node -e 0\` (median of 9 runs each).
 
 ${table}
