@@ -34,11 +34,11 @@ export function addQueueCommands(program: Command): void {
   program
     .command('worker')
     .description('run queue workers until SIGTERM (needs REDIS_URL; the store from FILINGS_DB or DATABASE_URL)')
-    .option('-c, --concurrency <n>', 'jobs at once (default: the number of cores)', (v) => Number(v))
+    .option('-c, --concurrency <n>', 'reader threads (default: the number of cores); each has two jobs in hand', (v) => Number(v))
     .action(async (opts: { concurrency?: number }) => {
       // Exit outright: after a forced stop a connection to an unreachable Redis may still be retrying.
       const { runWorker } = await import('./worker.ts');
-      process.exit(await runWorker({ concurrency: opts.concurrency }));
+      process.exit(await runWorker({ threads: opts.concurrency }));
     });
 
   program
