@@ -1,12 +1,17 @@
 // The queue's commands, added to the `filings` program at the edge (bin/), so that src/ never
 // depends on the transport. bullmq is loaded only when a queue command runs.
 import type { Queue } from 'bullmq';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CliError, EXIT } from '../src/cli/exit-codes.ts';
 import { printJson } from '../src/cli/json-output.ts';
 import type { JobInput } from '../src/import/job.ts';
 import { oneLine } from '../src/text/one-line.ts';
 import { QueueError } from './errors.ts';
+
+function threadCount(v: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(v)) throw new InvalidArgumentError('a number of threads, 1 to 999');
+  return Number(v);
+}
 
 const jsonOption = () => new Option('--json', 'print the result as one JSON document on stdout (messages stay on stderr)');
 
@@ -34,7 +39,7 @@ export function addQueueCommands(program: Command): void {
   program
     .command('worker')
     .description('run queue workers until SIGTERM (needs REDIS_URL; the store from FILINGS_DB or DATABASE_URL)')
-    .option('-c, --concurrency <n>', 'reader threads (default: the number of cores); each has two jobs in hand', (v) => Number(v))
+    .option('-c, --concurrency <n>', 'reader threads (default: the number of cores); each has two jobs in hand', threadCount)
     .action(async (opts: { concurrency?: number }) => {
       // Exit outright: after a forced stop a connection to an unreachable Redis may still be retrying.
       const { runWorker } = await import('./worker.ts');

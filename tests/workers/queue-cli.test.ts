@@ -32,3 +32,11 @@ it('enqueue --json: what was queued and what failed, as one JSON document', asyn
   expect(run.code).toBe(1);
   expect(JSON.parse(run.stdout)).toMatchObject({ added: 0, alreadyQueued: 1, failed: [{ path: 'nosuch/', message: 'no such file or folder' }] });
 });
+
+it('`filings worker -c` takes a number of reader threads only: anything else is a usage error (exit 2) before Redis is asked', async () => {
+  for (const bad of ['abc', '0', '-1', '2.5']) {
+    const run = await filings(['worker', '-c', bad], { REDIS_URL: redis.url });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--concurrency <n>' argument '.*' is invalid\. a number of threads, 1 to 999/);
+  }
+});
