@@ -40,7 +40,11 @@ export async function embeddedImport(dir: string): Promise<ImportRun> {
       const m = /^filings: imported (\d+)\/(\d+) files$/.exec(line);
       if (!m || mark) return;
       const done = Number(m[1]);
-      if (done * 10 >= Number(m[2]) && done < Number(m[2])) mark = { done, cpuMs: processCpuMs(child.pid!) };
+      if (done * 10 < Number(m[2]) || done === Number(m[2])) return;
+      // The process may have ended since it wrote the line: then there is no warm figure.
+      try {
+        mark = { done, cpuMs: processCpuMs(child.pid!) };
+      } catch {}
     });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     if (code !== 0) throw new Error(`filings import exited with ${code}`);
