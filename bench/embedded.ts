@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { processCpuMs, root } from './processes.ts';
+import { bin, preload, processCpuMs, root } from './processes.ts';
 
 export interface ImportRun {
   forms: number;
@@ -18,9 +18,6 @@ export interface ImportRun {
   /** CPU per form after the first tenth of the files. */
   warmMsPerForm: number;
 }
-
-const bin = path.join(root, 'bin/filings.js');
-const preload = path.join(root, 'bench/rusage.mjs');
 
 export async function embeddedImport(dir: string): Promise<ImportRun> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'filings-bench-import-'));

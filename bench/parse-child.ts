@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchFormat } from './corpus.ts';
 import { floorParse } from './floor.ts';
+import { median } from './median.ts';
 import { root } from './processes.ts';
 
 // Ours is the compiled reader, as `filings` runs it (bench/run.ts builds first), not tsx's on-the-fly
@@ -16,7 +17,6 @@ const compiled = path.join(root, 'dist/src/read-records.js');
 if (!fs.existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` first`);
 const { readRecords } = (await import(pathToFileURL(compiled).href)) as typeof import('../src/read-records.ts');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function parseThroughput(format: BenchFormat, files: string[], rounds: number, twins: string[] | undefined): Promise<{ ours: number; floor: number; ratio: number }> {
   const bytes = files.map((f) => fs.readFileSync(f));

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { BenchFormat } from './corpus.ts';
+import { medianBy } from './median.ts';
 import { root } from './processes.ts';
 
 type Throughput = { ours: number; floor: number; ratio: number };
@@ -22,5 +23,5 @@ export function parseThroughput(format: BenchFormat | 'doc', dir: string, n: num
     const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/parse-child.ts'), format, dir, String(n), String(rounds), ...twinArgs], { cwd: root });
     runs.push(JSON.parse(String(out)) as Throughput);
   }
-  return runs.sort((a, b) => a.ratio - b.ratio)[Math.floor(runs.length / 2)];
+  return medianBy(runs, (r) => r.ratio);
 }

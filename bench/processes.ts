@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/filings.js');
-const preload = path.join(root, 'bench/rusage.mjs');
+export const bin = path.join(root, 'bin/filings.js');
+/** Preloaded into a measured `filings` process: its CPU and peak RSS go to FILINGS_BENCH_RUSAGE at exit. */
+export const preload = path.join(root, 'bench/rusage.mjs');
 
 export interface Usage {
   cpuMs: number;

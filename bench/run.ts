@@ -17,6 +17,7 @@ import { serveUploads } from './serve.ts';
 import { root, runFilings } from './processes.ts';
 import { queueCost, type QueueCost } from './queue.ts';
 import { embeddedImport, type ImportRun } from './embedded.ts';
+import { median, medianBy } from './median.ts';
 import { measureStart, type StartTimes } from './start.ts';
 
 const ALL_PARTS = ['parse', 'import', 'queue', 'start', 'serve'];
@@ -82,12 +83,6 @@ const importRow = (e: ImportRun) => [
 // shared machine, and a slow spell weighs on both runs of a pair alike, where the least of several
 // runs of each could pair one side's fast spell with the other's slow one.
 const PAIRS = 7;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-/** The run whose figure is the median one (the lower middle of an even count). */
-const medianBy = <T>(runs: T[], key: (r: T) => number): T => [...runs].sort((a, b) => key(a) - key(b))[(runs.length - 1) >> 1];
 const n: ImportRun[] = [];
 const n10: ImportRun[] = [];
 const pairs: { embedded: ImportRun; queue: QueueCost; ratio: number }[] = [];
@@ -101,7 +96,8 @@ try {
       n.push(await embeddedImport(path.join(work, 'n')));
     }
   }
-  for (let run = 1; run <= (redis ? PAIRS : importRuns ? 3 : 0); run++) {
+  const largeRuns = redis ? PAIRS : importRuns ? 3 : 0;
+  for (let run = 1; run <= largeRuns; run++) {
     log(`bench: embedded import, 10×N (run ${run})`);
     const embedded = await embeddedImport(path.join(work, 'n10'));
     n10.push(embedded);

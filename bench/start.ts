@@ -2,9 +2,8 @@
 // `--help`, `list` on a store of 100 filings, and `parse` of one .docx. Wall time, median of the runs.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { median } from './median.ts';
 import { root } from './processes.ts';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function wallMs(args: string[], env: NodeJS.ProcessEnv, runs: number): number {
   const times: number[] = [];
